@@ -1,0 +1,17 @@
+namespace OkrLinker.Core.Configuration;
+
+public sealed class ReportOptions
+{
+    /// <summary>Pin the report to an ISO week (<c>2026-W47</c>). Production leaves it null: the current week.</summary>
+    public string? Week { get; set; }
+
+    /// <summary>IANA time zone that bounds the ISO weeks. Default UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Folder the report files go to, relative to the config file.</summary>
+    public string Output { get; set; } = "../out";
+
+    public List<string> Formats { get; set; } = ["md", "json"];
+
+    public string Schedule { get; set; } = "0 0 8 ? * MON";
+}

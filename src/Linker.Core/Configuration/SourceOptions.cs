@@ -1,0 +1,43 @@
+namespace OkrLinker.Core.Configuration;
+
+/// <summary>
+/// One entry of <c>Sources</c>. Which keys apply depends on <see cref="Kind"/>:
+/// <c>jira</c>, <c>azure-devops</c>, <c>github</c> or <c>files</c>.
+/// </summary>
+public sealed class SourceOptions
+{
+    public string Name { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    /// <summary>Jira site, Azure DevOps organization URL, or GitHub API root.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Jira: the JQL that selects the items.</summary>
+    public string? Jql { get; set; }
+
+    /// <summary>Azure DevOps: team projects.</summary>
+    public List<string> Projects { get; set; } = [];
+
+    /// <summary>GitHub: the owner (org or user).</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>GitHub: repos of <see cref="Owner"/>; empty means every repo of the owner.</summary>
+    public List<string> Repos { get; set; } = [];
+
+    /// <summary>Files: <c>jira</c>, <c>azure-devops</c>, <c>github</c> or <c>csv</c>.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>Files: the folder of saved responses, relative to the config file.</summary>
+    public string? Path { get; set; }
+
+    public AuthOptions Auth { get; set; } = new();
+
+    public FieldOptions Fields { get; set; } = new();
+
+    /// <summary>State name → category, overriding the well-known names (DESIGN.md §6).</summary>
+    public Dictionary<string, Items.StateCategory> StateCategories { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Quartz cron expression for this source's sync. Default every 15 minutes.</summary>
+    public string Schedule { get; set; } = "0 */15 * * * ?";
+}

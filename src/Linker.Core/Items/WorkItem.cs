@@ -1,0 +1,58 @@
+namespace OkrLinker.Core.Items;
+
+/// <summary>
+/// One backlog item as every source delivers it (DESIGN.md §6). Timestamps are UTC.
+/// </summary>
+public sealed record WorkItem
+{
+    /// <summary>The configured source name (<c>Sources[].Name</c>).</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The tracker's immutable id: Jira issue id, Azure DevOps id, GitHub issue id.</summary>
+    public required string ExternalId { get; init; }
+
+    /// <summary>What users see: <c>PAY-12</c>, <c>4711</c>, <c>owner/repo#12</c>.</summary>
+    public required string Key { get; init; }
+
+    public string? Url { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Issue type / work item type; GitHub: <c>issue</c> or <c>pull-request</c>.</summary>
+    public required string Type { get; init; }
+
+    public required string State { get; init; }
+
+    public required StateCategory Category { get; init; }
+
+    public required string Team { get; init; }
+
+    /// <summary>Jira project key, Azure DevOps team project, GitHub <c>owner/repo</c>.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>Azure DevOps area path.</summary>
+    public string? Area { get; init; }
+
+    /// <summary>Jira components.</summary>
+    public IReadOnlyList<string> Components { get; init; } = [];
+
+    /// <summary>Labels (Jira, GitHub) or tags (Azure DevOps), as the tracker spells them.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Values of the configured "Key Result" field, as the tracker holds them.</summary>
+    public IReadOnlyList<string> KrValues { get; init; } = [];
+
+    /// <summary>The parent's <see cref="ExternalId"/>, where the tracker names the parent by id.</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>The parent's <see cref="Key"/>, where the tracker names the parent only by key.</summary>
+    public string? ParentKey { get; init; }
+
+    public double? StoryPoints { get; init; }
+
+    public required DateTimeOffset Created { get; init; }
+
+    public required DateTimeOffset Updated { get; init; }
+
+    public DateTimeOffset? Resolved { get; init; }
+}

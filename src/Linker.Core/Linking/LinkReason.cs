@@ -1,0 +1,8 @@
+namespace OkrLinker.Core.Linking;
+
+public enum LinkReason
+{
+    Explicit,
+    Inherited,
+    Rule,
+}

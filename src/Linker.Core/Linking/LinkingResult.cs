@@ -1,0 +1,5 @@
+using OkrLinker.Core.Reports;
+
+namespace OkrLinker.Core.Linking;
+
+public sealed record LinkingResult(IReadOnlyList<LinkedItem> Items, IReadOnlyList<Finding> Findings);

@@ -1,0 +1,3 @@
+namespace OkrLinker.Core.Reports;
+
+public sealed record KrItemCounts(int Total, int Todo, int InProgress, int Done);

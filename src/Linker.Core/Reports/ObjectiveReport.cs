@@ -1,0 +1,3 @@
+namespace OkrLinker.Core.Reports;
+
+public sealed record ObjectiveReport(string Id, string Title, IReadOnlyList<KeyResultReport> KeyResults);
