@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Linking;
+using OkrLinker.Core.Okrs;
+using OkrLinker.Core.Reports;
+using OkrLinker.Core.Sources;
+using OkrLinker.Core.Store;
+using OkrLinker.Core.Sync;
+
+namespace OkrLinker.Core;
+
+public static class LinkerCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The options (bound from <paramref name="configuration"/> and validated at start), the store,
+    /// the sync engine, linking and the report pipeline. <paramref name="configDirectory"/> anchors
+    /// every relative path of the config.
+    /// </summary>
+    public static IServiceCollection AddLinkerCore(this IServiceCollection services, IConfiguration configuration, string configDirectory)
+    {
+        var location = new ConfigLocation(configDirectory);
+        services.AddSingleton(location);
+        services.AddOptions<LinkerOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LinkerOptions>, LinkerOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<LinkerDbContext>((sp, db) =>
+        {
+            var store = sp.GetRequiredService<IOptions<LinkerOptions>>().Value.Store;
+            if (!string.Equals(store.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new LinkerConfigException("Store:Provider", $"'{store.Provider}' is not supported yet; use Sqlite");
+            }
+
+            db.UseSqlite(SqliteConnectionString(store.ConnectionString, location));
+        });
+
+        services.AddSingleton<StoreInitializer>();
+        services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<SyncEngine>();
+        services.AddSingleton<SyncRunner>();
+        services.AddSingleton<OkrSetSource>();
+        services.AddSingleton<LinkRunner>();
+        services.AddSingleton<ReportBuilder>();
+        services.AddSingleton<ReportWriter>();
+        services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
+        services.AddSingleton<IReportRenderer, JsonReportRenderer>();
+        return services;
+    }
+
+    // A relative database file is taken from the config file's folder, like every other path.
+    private static string SqliteConnectionString(string connectionString, ConfigLocation location)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:"
+            && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DataSource = location.Resolve(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+}

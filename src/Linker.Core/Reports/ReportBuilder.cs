@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Figures;
+using OkrLinker.Core.Linking;
+using OkrLinker.Core.Metrics;
+using OkrLinker.Core.Okrs;
+using OkrLinker.Core.Store;
+
+namespace OkrLinker.Core.Reports;
+
+/// <summary>
+/// Makes the week's report from the store: links every item, works out the figures, records the
+/// week's snapshot, and reads the trend from the snapshots of the weeks before.
+/// </summary>
+public sealed class ReportBuilder(
+    IDbContextFactory<LinkerDbContext> dbFactory,
+    LinkRunner linkRunner,
+    IOptions<LinkerOptions> options,
+    TimeProvider time)
+{
+    private const int TrendWeeks = 8;
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.Report.TimeZone);
+
+    /// <summary><paramref name="requested"/>, else <c>Report.Week</c>, else the current ISO week in <c>Report.TimeZone</c>.</summary>
+    public IsoWeek ResolveWeek(IsoWeek? requested) =>
+        requested
+        ?? (options.Value.Report.Week is { } pinned ? IsoWeek.Parse(pinned) : IsoWeek.Containing(time.GetUtcNow(), Zone));
+
+    public async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var zone = Zone;
+        var linking = await linkRunner.LinkAsync(okrs, cancellationToken);
+        var samples = await ReadSamplesAsync(cancellationToken);
+        var figures = FigureCalculator.Compute(linking, okrs, week, zone, samples, now);
+
+        await SaveSnapshotAsync(figures, now, cancellationToken);
+        var trend = await ReadTrendAsync(linking, week, zone, cancellationToken);
+
+        var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
+        return new WeeklyReport(
+            WeeklyReport.CurrentSchemaVersion,
+            week.ToString(),
+            figures.From,
+            figures.To,
+            now,
+            okrs.Period.Name,
+            figures.Totals,
+            figures.Teams,
+            figures.Objectives,
+            figures.UnlinkedItems,
+            findings,
+            trend);
+    }
+
+    private async Task<IReadOnlyList<MetricSample>> ReadSamplesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MetricSamples.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => new MetricSample(r.KrId, r.At, r.Value)).OrderBy(s => s.At).ToList();
+    }
+
+    private async Task SaveSnapshotAsync(WeeklyFigures figures, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var key = figures.Week.ToString();
+        var row = await db.WeeklySnapshots.SingleOrDefaultAsync(s => s.Week == key, cancellationToken);
+        if (row is null)
+        {
+            row = new WeeklySnapshotRow { Week = key };
+            db.WeeklySnapshots.Add(row);
+        }
+
+        row.From = figures.From;
+        row.To = figures.To;
+        row.Items = figures.Totals.Items;
+        row.Linked = figures.Totals.Linked;
+        row.Bau = figures.Totals.Bau;
+        row.Unlinked = figures.Totals.Unlinked;
+        row.UnlinkedShare = figures.Totals.UnlinkedShare;
+        row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
+        row.TakenAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TrendPoint>> ReadTrendAsync(
+        LinkingResult linking, IsoWeek week, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var weeks = Enumerable.Range(0, TrendWeeks).Select(k => week.AddWeeks(k - TrendWeeks + 1)).ToList();
+        var keys = weeks.Select(w => w.ToString()).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var snapshots = await db.WeeklySnapshots.AsNoTracking()
+            .Where(s => keys.Contains(s.Week))
+            .ToDictionaryAsync(s => s.Week, cancellationToken);
+
+        var trend = new List<TrendPoint>();
+        foreach (var w in weeks)
+        {
+            if (snapshots.TryGetValue(w.ToString(), out var snapshot))
+            {
+                trend.Add(new TrendPoint(w.ToString(), snapshot.UnlinkedShare, Reconstructed: false));
+            }
+            else if (TrendReconstruction.UnlinkedShare(linking, w, zone) is { } share)
+            {
+                trend.Add(new TrendPoint(w.ToString(), share, Reconstructed: true));
+            }
+        }
+
+        return trend;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace OkrLinker.Core.Store;
+
+public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) : DbContext(options)
+{
+    public DbSet<SourceRow> Sources => Set<SourceRow>();
+
+    public DbSet<ScopeRow> Scopes => Set<ScopeRow>();
+
+    public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
+
+    public DbSet<LinkRow> Links => Set<LinkRow>();
+
+    public DbSet<MetricSampleRow> MetricSamples => Set<MetricSampleRow>();
+
+    public DbSet<WeeklySnapshotRow> WeeklySnapshots => Set<WeeklySnapshotRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SourceRow>(e =>
+        {
+            e.ToTable("sources");
+            e.HasKey(x => x.Name);
+        });
+        modelBuilder.Entity<ScopeRow>(e =>
+        {
+            e.ToTable("scopes");
+            e.HasKey(x => new { x.Source, x.ScopeId });
+        });
+        modelBuilder.Entity<WorkItemRow>(e =>
+        {
+            e.ToTable("work_items");
+            e.HasKey(x => new { x.Source, x.ExternalId });
+            e.HasIndex(x => new { x.Source, x.ScopeId });
+            e.HasIndex(x => new { x.Source, x.Key });
+        });
+        modelBuilder.Entity<LinkRow>(e =>
+        {
+            e.ToTable("links");
+            e.HasKey(x => new { x.Source, x.ExternalId, x.KrId });
+            e.HasIndex(x => x.KrId);
+        });
+        modelBuilder.Entity<MetricSampleRow>(e =>
+        {
+            e.ToTable("metric_samples");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.KrId, x.At }).IsUnique();
+        });
+        modelBuilder.Entity<WeeklySnapshotRow>(e =>
+        {
+            e.ToTable("weekly_snapshots");
+            e.HasKey(x => x.Week);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps DateTimeOffset as text, which it can neither order nor compare across
+        // offsets; as UTC ticks with the offset folded in it can do both.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace OkrLinker.Core.Store;
+
+/// <summary>A configured source as the store last saw it run.</summary>
+public sealed class SourceRow
+{
+    public string Name { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public DateTimeOffset? LastRunAt { get; set; }
+
+    public DateTimeOffset? LastSuccessAt { get; set; }
+
+    public string? LastError { get; set; }
+}

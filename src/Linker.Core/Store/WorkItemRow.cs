@@ -1,0 +1,50 @@
+namespace OkrLinker.Core.Store;
+
+/// <summary>A stored work item, keyed by (Source, ExternalId). Lists are kept as JSON arrays.</summary>
+public sealed class WorkItemRow
+{
+    public string Source { get; set; } = "";
+
+    public string ExternalId { get; set; } = "";
+
+    public string ScopeId { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public string? Url { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public string State { get; set; } = "";
+
+    public string Category { get; set; } = "";
+
+    public string Team { get; set; } = "";
+
+    public string? Project { get; set; }
+
+    public string? Area { get; set; }
+
+    public string Components { get; set; } = "[]";
+
+    public string Labels { get; set; } = "[]";
+
+    public string KrValues { get; set; } = "[]";
+
+    public string? ParentId { get; set; }
+
+    public string? ParentKey { get; set; }
+
+    public double? StoryPoints { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Updated { get; set; }
+
+    public DateTimeOffset? Resolved { get; set; }
+
+    /// <summary>When the stored content last changed; a re-read of an unchanged item leaves it alone.</summary>
+    public DateTimeOffset ChangedAt { get; set; }
+}

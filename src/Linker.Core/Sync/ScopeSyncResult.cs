@@ -1,0 +1,17 @@
+namespace OkrLinker.Core.Sync;
+
+/// <summary>What one scope's sync did. <see cref="Error"/> is set when it stopped early; the pages before it stay committed.</summary>
+public sealed record ScopeSyncResult(
+    string Source,
+    string ScopeId,
+    int Pages,
+    int Read,
+    int Inserted,
+    int Updated,
+    int Unchanged,
+    int Removed,
+    TimeSpan Duration,
+    string? Error)
+{
+    public bool Succeeded => Error is null;
+}

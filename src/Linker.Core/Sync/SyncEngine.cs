@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OkrLinker.Core.Items;
+using OkrLinker.Core.Sources;
+using OkrLinker.Core.Store;
+
+namespace OkrLinker.Core.Sync;
+
+/// <summary>
+/// Pulls a scope's pages and commits each page together with the cursor that follows it, so a crash
+/// repeats at most one page and never skips one (DESIGN.md §6). Upserts are idempotent on
+/// (source, external id): an unchanged item is not written.
+/// </summary>
+public sealed partial class SyncEngine(
+    IDbContextFactory<LinkerDbContext> dbFactory,
+    TimeProvider time,
+    ILogger<SyncEngine> logger)
+{
+    /// <summary>
+    /// Syncs one scope. <paramref name="full"/> ignores the stored cursor, reads everything, and then
+    /// marks the scope's stored items that the source no longer returned as Removed (the reconciliation sweep).
+    /// </summary>
+    public async Task<ScopeSyncResult> SyncScopeAsync(
+        IWorkItemSource source,
+        SourceScope scope,
+        bool full,
+        IProgress<ScopeSyncResult>? progress,
+        CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var counts = new Counts();
+        var seen = full ? new HashSet<string>(StringComparer.Ordinal) : null;
+        string? error = null;
+
+        var cursor = full ? null : await ReadCursorAsync(scope, cancellationToken);
+        await RecordRunStartAsync(source, scope, cancellationToken);
+        LogScopeStarting(source.Name, scope.Id, cursor is null ? "the start" : "the stored cursor");
+
+        try
+        {
+            await foreach (var page in source.ReadAsync(scope, cursor, cancellationToken).WithCancellation(cancellationToken))
+            {
+                // A cancelled token must not split a page from its cursor, so the commit itself runs to the end.
+                await CommitPageAsync(scope, page, counts, seen, CancellationToken.None);
+                progress?.Report(counts.ToResult(scope, time.GetElapsedTime(started), null));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (seen is not null)
+            {
+                counts.Removed = await SweepAsync(scope, seen, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            error = ex is SourceException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            LogScopeFailed(ex, source.Name, scope.Id, counts.Pages);
+        }
+
+        var result = counts.ToResult(scope, time.GetElapsedTime(started), error);
+        await RecordRunEndAsync(scope, full, error, CancellationToken.None);
+        LogScopeFinished(source.Name, scope.Id, result.Pages, result.Read, result.Inserted, result.Updated, result.Removed, result.Duration.TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<string?> ReadCursorAsync(SourceScope scope, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Scopes.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Source == scope.Source && s.ScopeId == scope.Id, cancellationToken);
+        return row?.Cursor;
+    }
+
+    private async Task CommitPageAsync(
+        SourceScope scope, WorkItemPage page, Counts counts, HashSet<string>? seen, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+
+        // The last copy of an item within a page wins, as it would have on a second write.
+        var items = page.Items
+            .GroupBy(i => i.ExternalId, StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .ToList();
+        var ids = items.Select(i => i.ExternalId).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var existing = await db.WorkItems
+            .Where(w => w.Source == scope.Source && ids.Contains(w.ExternalId))
+            .ToDictionaryAsync(w => w.ExternalId, StringComparer.Ordinal, cancellationToken);
+
+        foreach (var item in items)
+        {
+            if (!string.Equals(item.Source, scope.Source, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Source '{scope.Source}' returned an item of source '{item.Source}'.");
+            }
+
+            seen?.Add(item.ExternalId);
+            if (existing.TryGetValue(item.ExternalId, out var row))
+            {
+                if (item.CopyTo(row, scope.Id))
+                {
+                    row.ChangedAt = now;
+                    counts.Updated++;
+                }
+                else
+                {
+                    counts.Unchanged++;
+                }
+            }
+            else
+            {
+                row = new WorkItemRow { ChangedAt = now };
+                item.CopyTo(row, scope.Id);
+                db.WorkItems.Add(row);
+                counts.Inserted++;
+            }
+        }
+
+        var scopeRow = await db.Scopes.SingleAsync(s => s.Source == scope.Source && s.ScopeId == scope.Id, cancellationToken);
+        scopeRow.Cursor = page.Cursor;
+        scopeRow.CursorAt = now;
+
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+
+        counts.Pages++;
+        counts.Read += page.Items.Count;
+    }
+
+    private async Task<int> SweepAsync(SourceScope scope, HashSet<string> seen, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var removedName = nameof(StateCategory.Removed);
+        var candidates = await db.WorkItems
+            .Where(w => w.Source == scope.Source && w.ScopeId == scope.Id && w.Category != removedName)
+            .ToListAsync(cancellationToken);
+
+        var gone = candidates.Where(w => !seen.Contains(w.ExternalId)).ToList();
+        foreach (var row in gone)
+        {
+            // The tracker no longer returns it: deleted, moved out of the query, or access lost.
+            row.Category = removedName;
+            row.ChangedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return gone.Count;
+    }
+
+    private async Task RecordRunStartAsync(IWorkItemSource source, SourceScope scope, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scopeRow = await db.Scopes.SingleOrDefaultAsync(s => s.Source == scope.Source && s.ScopeId == scope.Id, cancellationToken);
+        if (scopeRow is null)
+        {
+            scopeRow = new ScopeRow { Source = scope.Source, ScopeId = scope.Id };
+            db.Scopes.Add(scopeRow);
+        }
+
+        scopeRow.LastRunAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RecordRunEndAsync(SourceScope scope, bool full, string? error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scopeRow = await db.Scopes.SingleAsync(s => s.Source == scope.Source && s.ScopeId == scope.Id, cancellationToken);
+        scopeRow.LastError = error;
+        if (error is null)
+        {
+            scopeRow.LastSuccessAt = now;
+            if (full)
+            {
+                scopeRow.LastFullSyncAt = now;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Syncing {Source}/{Scope} from {From}")]
+    private partial void LogScopeStarting(string source, string scope, string from);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Source}/{Scope}: {Pages} pages, {Read} items read, {Inserted} new, {Updated} changed, {Removed} removed in {Milliseconds:F0} ms")]
+    private partial void LogScopeFinished(string source, string scope, int pages, int read, int inserted, int updated, int removed, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {Source}/{Scope} stopped after {Pages} committed pages")]
+    private partial void LogScopeFailed(Exception exception, string source, string scope, int pages);
+
+    private sealed class Counts
+    {
+        public int Pages { get; set; }
+
+        public int Read { get; set; }
+
+        public int Inserted { get; set; }
+
+        public int Updated { get; set; }
+
+        public int Unchanged { get; set; }
+
+        public int Removed { get; set; }
+
+        public ScopeSyncResult ToResult(SourceScope scope, TimeSpan duration, string? error) =>
+            new(scope.Source, scope.Id, Pages, Read, Inserted, Updated, Unchanged, Removed, duration, error);
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using OkrLinker.Core.Figures;
+
+namespace OkrLinker.Worker.Cli;
+
+/// <summary>The verbs of DESIGN.md §5.</summary>
+internal static class LinkerCommandLine
+{
+    public const string DefaultConfig = "config/linker.json";
+
+    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var output = new CliOutput(stdout, stderr, Interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error));
+        var root = Build(output);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync(error.Message);
+            }
+
+            await stderr.WriteLineAsync("Run with --help to see the verbs and their options.");
+            return ExitCodes.BadConfig;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+
+    private static RootCommand Build(CliOutput output)
+    {
+        var config = new Option<string>("--config")
+        {
+            Description = "The config file; relative paths inside it are taken from its folder.",
+            DefaultValueFactory = _ => DefaultConfig,
+            Recursive = true,
+        };
+
+        var once = new Option<bool>("--once") { Description = "One full cycle: sync, link, report, then exit." };
+        var run = new Command("run", "The long-running worker; with --once, one full cycle.") { once };
+        run.SetAction((parse, ct) => parse.GetValue(once)
+            ? Verbs.RunOnceAsync(parse.GetValue(config)!, output, ct)
+            : Verbs.RunForeverAsync(output));
+
+        var source = new Option<string?>("--source") { Description = "Sync only the source with this name." };
+        var full = new Option<bool>("--full") { Description = "Ignore the cursors, re-read everything and sweep for removed items." };
+        var sync = new Command("sync", "Sync the sources into the store.") { source, full };
+        sync.SetAction((parse, ct) => Verbs.SyncAsync(parse.GetValue(config)!, parse.GetValue(source), parse.GetValue(full), output, ct));
+
+        var week = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W47. Default: Report.Week, else the current week." };
+        week.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && !IsoWeek.TryParse(text, out _))
+            {
+                r.AddError($"--week: '{text}' is not an ISO week such as 2026-W47.");
+            }
+        });
+        var format = new Option<string?>("--format") { Description = "Comma-separated formats: md, json. Default: Report.Formats." };
+        var outDir = new Option<string?>("--out") { Description = "The output folder. Default: Report.Output." };
+        var report = new Command("report", "Render the weekly report from the store.") { week, format, outDir };
+        report.SetAction((parse, ct) => Verbs.ReportAsync(
+            parse.GetValue(config)!,
+            parse.GetValue(week) is { } w ? IsoWeek.Parse(w) : null,
+            parse.GetValue(format)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            parse.GetValue(outDir),
+            output,
+            ct));
+
+        var lint = new Command("lint", "Validate the config and okrs.yaml and print OKR hygiene findings.");
+        lint.SetAction((parse, ct) => Verbs.LintAsync(parse.GetValue(config)!, output, ct));
+
+        var root = new RootCommand("OkrLinker: links OKRs to delivery backlogs and reports the work that serves no OKR.")
+        {
+            config, run, sync, report, lint,
+        };
+        return root;
+    }
+}

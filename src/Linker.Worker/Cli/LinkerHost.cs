@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OkrLinker.Connectors.Files;
+using OkrLinker.Core;
+using OkrLinker.Core.Configuration;
+
+namespace OkrLinker.Worker.Cli;
+
+/// <summary>The host every verb runs in: the config file, OKRLINKER_ environment overrides, logs on stderr.</summary>
+internal static class LinkerHost
+{
+    public const string EnvironmentPrefix = "OKRLINKER_";
+
+    /// <exception cref="LinkerConfigException">The config file is missing or is not valid JSON.</exception>
+    public static IHost Build(string configPath)
+    {
+        var fullPath = Path.GetFullPath(configPath);
+        if (!File.Exists(fullPath))
+        {
+            throw new LinkerConfigException("--config", $"no config file at {fullPath} (the default is {LinkerCommandLine.DefaultConfig}, relative to the current folder)");
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = Path.GetDirectoryName(fullPath)!,
+        });
+
+        try
+        {
+            builder.Configuration.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new LinkerConfigException(configPath, ex.InnerException?.Message ?? ex.Message);
+        }
+
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddLinkerCore(builder.Configuration, Path.GetDirectoryName(fullPath)!);
+        builder.Services.AddFilesSource();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Figures;
+using OkrLinker.Core.Linking;
+using OkrLinker.Core.Okrs;
+using OkrLinker.Core.Reports;
+using OkrLinker.Core.Store;
+using OkrLinker.Core.Sync;
+
+namespace OkrLinker.Worker.Cli;
+
+/// <summary>What each verb does, on a host built from the config file.</summary>
+internal static class Verbs
+{
+    public static async Task<int> RunOnceAsync(string configPath, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            var okrs = services.GetRequiredService<OkrSetSource>().Load();
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+
+            var synced = await SyncAndPrintAsync(services, null, full: false, output, cancellationToken);
+
+            var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+            var builder = services.GetRequiredService<ReportBuilder>();
+            var report = await builder.BuildAsync(okrs, builder.ResolveWeek(null), cancellationToken);
+            var folder = services.GetRequiredService<ConfigLocation>().Resolve(options.Report.Output);
+            var files = await services.GetRequiredService<ReportWriter>().WriteAsync(report, options.Report.Formats, folder, cancellationToken);
+
+            ConsoleSummary.Write(report, synced, files, output.Out);
+            return synced.All(s => s.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+
+    public static async Task<int> RunForeverAsync(CliOutput output)
+    {
+        await output.Error.WriteLineAsync("The long-running worker (scheduler and web endpoints) is not built yet; use 'run --once'.");
+        return ExitCodes.BadConfig;
+    }
+
+    public static async Task<int> SyncAsync(string configPath, string? source, bool full, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+            var synced = await SyncAndPrintAsync(services, source, full, output, cancellationToken);
+            return synced.All(s => s.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+
+    public static async Task<int> ReportAsync(
+        string configPath, IsoWeek? week, string[]? formats, string? outDir, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            var okrs = services.GetRequiredService<OkrSetSource>().Load();
+            var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+            var writer = services.GetRequiredService<ReportWriter>();
+            var unknown = (formats ?? []).Where(f => !writer.KnownFormats.Contains(f, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new LinkerConfigException("--format", $"unknown format '{unknown[0]}' (known: {string.Join(", ", writer.KnownFormats)})");
+            }
+
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+            var builder = services.GetRequiredService<ReportBuilder>();
+            var report = await builder.BuildAsync(okrs, builder.ResolveWeek(week), cancellationToken);
+            var folder = outDir is null ? services.GetRequiredService<ConfigLocation>().Resolve(options.Report.Output) : Path.GetFullPath(outDir);
+            var files = await writer.WriteAsync(report, formats ?? [.. options.Report.Formats], folder, cancellationToken);
+
+            ConsoleSummary.Write(report, [], files, output.Out);
+            return ExitCodes.Ok;
+        });
+
+    public static async Task<int> LintAsync(string configPath, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            var okrSource = services.GetRequiredService<OkrSetSource>();
+            var okrs = okrSource.Load();
+            var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+            _ = new WorkItemLinker(options.Linking, okrs); // its constructor validates the patterns and rules
+
+            var findings = OkrLint.Check(okrs);
+            await output.Out.WriteLineAsync($"{okrSource.Path}: {okrs.Objectives.Count} objectives, {okrs.KeyResults.Count()} key results, period {okrs.Period.Name}");
+            foreach (var f in findings)
+            {
+                await output.Out.WriteLineAsync($"  {f.Severity,-7} {f.Rule,-26} {f.Subject,-8} {f.Message}");
+            }
+
+            await output.Out.WriteLineAsync(findings.Count == 0 ? "No findings." : $"{findings.Count} finding(s).");
+            cancellationToken.ThrowIfCancellationRequested();
+            return findings.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+
+    private static async Task<IReadOnlyList<SourceSyncResult>> SyncAndPrintAsync(
+        IServiceProvider services, string? source, bool full, CliOutput output, CancellationToken cancellationToken)
+    {
+        var progress = new InlineProgress<ScopeSyncResult>(p =>
+        {
+            if (output.Interactive)
+            {
+                output.Error.Write($"\r  {p.Source}/{p.ScopeId}: {p.Pages} pages, {p.Read} items   ");
+            }
+        });
+        var results = await services.GetRequiredService<SyncRunner>().SyncAsync(source, full, progress, cancellationToken);
+        if (output.Interactive)
+        {
+            output.Error.Write("\r" + new string(' ', 60) + "\r");
+        }
+
+        foreach (var result in results)
+        {
+            var scopes = result.Scopes;
+            var line = $"{result.Source,-12} {scopes.Sum(s => s.Read),6} read {scopes.Sum(s => s.Inserted),6} new {scopes.Sum(s => s.Updated),6} changed {scopes.Sum(s => s.Removed),5} removed";
+            await output.Out.WriteLineAsync(result.Succeeded ? line : $"{line}   FAILED: {result.FirstError}");
+        }
+
+        return results;
+    }
+
+    /// <summary>Builds the host and maps every configuration problem to exit code 2 with a message that names it.</summary>
+    private static async Task<int> WithHostAsync(string configPath, CliOutput output, Func<IServiceProvider, Task<int>> verb)
+    {
+        try
+        {
+            using var host = LinkerHost.Build(configPath);
+            _ = host.Services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+            return await verb(host.Services);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await output.Error.WriteLineAsync($"Invalid configuration in {configPath}:");
+            foreach (var failure in ex.Failures)
+            {
+                await output.Error.WriteLineAsync($"  {failure}");
+            }
+
+            return ExitCodes.BadConfig;
+        }
+        catch (Exception ex) when (ex is LinkerConfigException or OkrLoadException or LinkingConfigException)
+        {
+            await output.Error.WriteLineAsync(ex.Message);
+            return ExitCodes.BadConfig;
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is FormatException or InvalidDataException)
+        {
+            await output.Error.WriteLineAsync($"Invalid configuration in {configPath}: {ex.Message} {ex.InnerException.Message}");
+            return ExitCodes.BadConfig;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using OkrLinker.Worker.Cli;
+
+return await LinkerCommandLine.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None);
