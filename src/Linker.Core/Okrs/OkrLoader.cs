@@ -1,0 +1,35 @@
+namespace OkrLinker.Core.Okrs;
+
+/// <summary>
+/// Loads okrs.yaml (DESIGN.md §4). Every problem, from a missing file to a typo in a key, is an
+/// <see cref="OkrLoadException"/> naming the file, line, column and key.
+/// </summary>
+public static class OkrLoader
+{
+    /// <summary>Reads and parses the file; <paramref name="path"/> is used as written in messages.</summary>
+    public static OkrSet Load(string path)
+    {
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new OkrLoadException(path, 0, 0, null, $"file not found (looked for {Path.GetFullPath(path)})", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new OkrLoadException(path, 0, 0, null, $"cannot read the file: {e.Message}", e);
+        }
+
+        return Parse(yaml, path);
+    }
+
+    /// <summary>Parses the text of okrs.yaml; <paramref name="fileName"/> names it in error messages.</summary>
+    public static OkrSet Parse(string yaml, string fileName)
+    {
+        var root = OkrYamlDocumentReader.ReadRoot(yaml, fileName);
+        return new OkrSetReader(fileName).Read(root);
+    }
+}
