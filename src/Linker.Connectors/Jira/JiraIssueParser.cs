@@ -98,7 +98,8 @@ public sealed class JiraIssueParser(SourceOptions source, TeamResolver teams, Ji
             return (JsonRead.Str(parent, "id"), JsonRead.Str(parent, "key"));
         }
 
-        if (JsonRead.Obj(f, "epic") is { } epic && (JsonRead.Str(epic, "key") is not null))
+        // The agile API's epic id is the epic issue's id; older payloads carry no key with it.
+        if (JsonRead.Obj(f, "epic") is { } epic && (JsonRead.Str(epic, "id") ?? JsonRead.Str(epic, "key")) is not null)
         {
             return (JsonRead.Str(epic, "id"), JsonRead.Str(epic, "key"));
         }
