@@ -3,7 +3,7 @@ using System.Text;
 
 namespace OkrLinker.Connectors.Files;
 
-/// <summary>The files of a files source's folder: the pages, the Jira field catalogue, and their fingerprint.</summary>
+/// <summary>The folder of a files source: which of its files are pages, and the Jira field catalogue.</summary>
 internal sealed class FilesFolder(string path, FilesFormat format)
 {
     private static readonly string[] CatalogNames = ["field.json", "fields.json"];
@@ -12,20 +12,29 @@ internal sealed class FilesFolder(string path, FilesFormat format)
 
     public bool Exists => Directory.Exists(Path);
 
-    /// <summary>The data files, one page each, in ordinal file-name order.</summary>
-    public IReadOnlyList<FileInfo> Pages() => DataFiles().Where(file => !IsCatalog(file)).ToList();
-
-    /// <summary>The Jira field catalogue (<c>field.json</c> or <c>fields.json</c>), if the folder has one.</summary>
-    public FileInfo? Catalog() => DataFiles().FirstOrDefault(IsCatalog);
+    /// <summary>
+    /// The data files as they are now, listed once so the fingerprint and the pages agree: the pages in
+    /// ordinal file-name order, and the Jira field catalogue (<c>field.json</c> or <c>fields.json</c>).
+    /// </summary>
+    public FilesSnapshot Scan()
+    {
+        var extension = format == FilesFormat.Csv ? ".csv" : ".json";
+        var files = new DirectoryInfo(Path)
+            .EnumerateFiles()
+            .Where(file => file.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase) && !file.Name.StartsWith('.'))
+            .OrderBy(file => file.Name, StringComparer.Ordinal)
+            .ToList();
+        return new FilesSnapshot(files.Where(file => !IsCatalog(file)).ToList(), files.FirstOrDefault(IsCatalog), files);
+    }
 
     /// <summary>
     /// SHA-256 over every data file's name and content (the catalogue included: it changes how pages
     /// read), hex, first 16 characters. Equal fingerprints mean nothing in the folder changed.
     /// </summary>
-    public async Task<string> FingerprintAsync(CancellationToken cancellationToken)
+    public static async Task<string> FingerprintAsync(FilesSnapshot snapshot, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in DataFiles())
+        foreach (var file in snapshot.All)
         {
             var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
             hash.AppendData(Encoding.UTF8.GetBytes($"{file.Name}\n{content.Length}\n"));
@@ -33,15 +42,6 @@ internal sealed class FilesFolder(string path, FilesFormat format)
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-    }
-
-    private IEnumerable<FileInfo> DataFiles()
-    {
-        var extension = format == FilesFormat.Csv ? ".csv" : ".json";
-        return new DirectoryInfo(Path)
-            .EnumerateFiles()
-            .Where(file => file.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase) && !file.Name.StartsWith('.'))
-            .OrderBy(file => file.Name, StringComparer.Ordinal);
     }
 
     private bool IsCatalog(FileInfo file) =>

@@ -26,10 +26,10 @@ internal sealed class FilesPageParser(SourceOptions options, FilesFormat format,
     private JiraFieldCatalog catalog = JiraFieldCatalog.Empty;
 
     /// <summary>Loads the Jira field catalogue (a <c>/rest/api/3/field</c> response) used for every page after.</summary>
-    public void UseCatalog(byte[] content)
+    public JiraFieldCatalog UseCatalog(byte[] content)
     {
         using var document = JsonDocument.Parse(WithoutBom(content), Lenient);
-        catalog = JiraFieldCatalog.Parse(document.RootElement);
+        return catalog = JiraFieldCatalog.Parse(document.RootElement);
     }
 
     public IReadOnlyList<WorkItem> Parse(byte[] content, string fileName)

@@ -66,18 +66,19 @@ internal sealed class FilesSource : IWorkItemSource
                 $"Source '{Name}': the folder '{folder.Path}' does not exist; fix Sources[].Path ('{options.Path}', relative to the config file).");
         }
 
-        var fingerprint = await folder.FingerprintAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = folder.Scan();
+        var fingerprint = await FilesFolder.FingerprintAsync(snapshot, cancellationToken).ConfigureAwait(false);
         var resumeAfter = FilesCursor.Parse(cursor) is { } previous && previous.Fingerprint == fingerprint
             ? previous.FileName
             : null;
         var parser = new FilesPageParser(options, format, teams);
-        if (format == FilesFormat.Jira && folder.Catalog() is { } catalog)
+        if (format == FilesFormat.Jira && snapshot.Catalog is { } catalog)
         {
             var content = await File.ReadAllBytesAsync(catalog.FullName, cancellationToken).ConfigureAwait(false);
             Guard(catalog, () => parser.UseCatalog(content));
         }
 
-        foreach (var file in folder.Pages())
+        foreach (var file in snapshot.Pages)
         {
             if (resumeAfter is not null && string.CompareOrdinal(file.Name, resumeAfter) <= 0)
             {
@@ -85,18 +86,17 @@ internal sealed class FilesSource : IWorkItemSource
             }
 
             var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<WorkItem> items = [];
-            Guard(file, () => items = parser.Parse(content, file.FullName));
+            var items = Guard(file, () => parser.Parse(content, file.FullName));
             yield return new WorkItemPage(items, new FilesCursor(fingerprint, file.Name).ToString());
         }
     }
 
     // A broken file is the user's to fix: say which file and where, and do not retry.
-    private void Guard(FileInfo file, Action read)
+    private T Guard<T>(FileInfo file, Func<T> read)
     {
         try
         {
-            read();
+            return read();
         }
         catch (JsonException ex)
         {

@@ -135,5 +135,26 @@ public sealed class CsvWorkItemParserTests
     }
 
     [Fact]
+    public void The_example_in_the_format_doc_parses()
+    {
+        // Same text as the example in docs/csv-format.md.
+        var items = Parse("""
+            key,title,type,state,team,project,labels,kr,parent,points,created,updated,resolved
+            PAY-10,Card retries,Epic,In Progress,payments,PAY,,O2-KR1,,,2026-09-28T08:00:00Z,2026-10-06T12:00:00Z,
+            PAY-12,Retry declined cards once,Story,Done,,PAY,backend;kr:O2-KR1,,PAY-10,5,2026-10-01T09:00:00Z,2026-10-07T16:30:00Z,2026-10-07T16:30:00Z
+            GRO-3,Fix signup typo,Bug,To Do,growth,GRO,support,,,1,2026-10-05,,
+            """);
+
+        Assert.Equal([StateCategory.InProgress, StateCategory.Done, StateCategory.ToDo], items.Select(i => i.Category));
+        Assert.Equal(["payments", "PAY", "growth"], items.Select(i => i.Team)); // no team column value, no Teams entry: the project
+        Assert.Equal(["O2-KR1"], items[0].KrValues);
+        Assert.Equal(["backend", "kr:O2-KR1"], items[1].Labels);
+        Assert.Equal("PAY-10", items[1].ParentKey);
+        Assert.Equal(Utc(2026, 10, 7, 16, 30), items[1].Resolved);
+        Assert.Equal(1.0, items[2].StoryPoints);
+        Assert.Equal(Utc(2026, 10, 5), items[2].Updated);
+    }
+
+    [Fact]
     public void An_empty_file_has_no_items() => Assert.Empty(Parse(""));
 }
