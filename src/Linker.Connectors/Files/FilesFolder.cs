@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OkrLinker.Connectors.Files;
+
+/// <summary>The folder of a files source: which of its files are pages, and the Jira field catalogue.</summary>
+internal sealed class FilesFolder(string path, FilesFormat format)
+{
+    private static readonly string[] CatalogNames = ["field.json", "fields.json"];
+
+    public string Path { get; } = path;
+
+    public bool Exists => Directory.Exists(Path);
+
+    /// <summary>
+    /// The data files as they are now, listed once so the fingerprint and the pages agree: the pages in
+    /// ordinal file-name order, and the Jira field catalogue (<c>field.json</c> or <c>fields.json</c>).
+    /// </summary>
+    public FilesSnapshot Scan()
+    {
+        var extension = format == FilesFormat.Csv ? ".csv" : ".json";
+        var files = new DirectoryInfo(Path)
+            .EnumerateFiles()
+            .Where(file => file.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase) && !file.Name.StartsWith('.'))
+            .OrderBy(file => file.Name, StringComparer.Ordinal)
+            .ToList();
+        return new FilesSnapshot(files.Where(file => !IsCatalog(file)).ToList(), files.FirstOrDefault(IsCatalog), files);
+    }
+
+    /// <summary>
+    /// SHA-256 over every data file's name and content (the catalogue included: it changes how pages
+    /// read), hex, first 16 characters. Equal fingerprints mean nothing in the folder changed.
+    /// </summary>
+    public static async Task<string> FingerprintAsync(FilesSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in snapshot.All)
+        {
+            var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file.Name}\n{content.Length}\n"));
+            hash.AppendData(content);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private bool IsCatalog(FileInfo file) =>
+        format != FilesFormat.Csv && CatalogNames.Contains(file.Name, StringComparer.OrdinalIgnoreCase);
+}
