@@ -1,0 +1,127 @@
+using OkrLinker.Core.Items;
+using OkrLinker.Core.Linking;
+using OkrLinker.Core.Metrics;
+using OkrLinker.Core.Okrs;
+using OkrLinker.Core.Reports;
+
+namespace OkrLinker.Core.Figures;
+
+/// <summary>
+/// The week's figures from linked items and metric samples (DESIGN.md §8): in-scope items by bucket,
+/// overall and per team, the unlinked items, and each KR's line-of-sight, progress and flags.
+/// </summary>
+public static class FigureCalculator
+{
+    private const int NoWorkWeeks = 4;
+
+    /// <param name="linked">Every item with its links, Removed ones included (they are left out here).</param>
+    /// <param name="week">The report's ISO week, bounded by Monday 00:00 in <paramref name="zone"/>.</param>
+    /// <param name="samples">Metric samples of any KRs; those after <paramref name="now"/> are ignored.</param>
+    /// <param name="now">When the report is made: the reference for current values and stale metrics.</param>
+    public static WeeklyFigures Compute(
+        LinkingResult linked,
+        OkrSet okrs,
+        IsoWeek week,
+        TimeZoneInfo zone,
+        IReadOnlyList<MetricSample> samples,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(linked);
+        ArgumentNullException.ThrowIfNull(okrs);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(samples);
+
+        var (from, to) = week.Bounds(zone);
+        var inScope = linked.Items.Where(l => IsInScope(l.Item, from, to)).ToList();
+
+        var totals = new BucketTally();
+        var byTeam = new Dictionary<string, BucketTally>(StringComparer.OrdinalIgnoreCase);
+        var teamNames = new List<string>();
+        foreach (var item in inScope)
+        {
+            totals.Add(item);
+            if (!byTeam.TryGetValue(item.Item.Team, out var team))
+            {
+                byTeam.Add(item.Item.Team, team = new BucketTally());
+                teamNames.Add(item.Item.Team);
+            }
+
+            team.Add(item);
+        }
+
+        return new WeeklyFigures(
+            week,
+            from,
+            to,
+            totals.ToTotals(),
+            [.. teamNames.Order(StringComparer.OrdinalIgnoreCase).Select(t => byTeam[t].ToTeam(t))],
+            Objectives(linked, okrs, week, zone, samples, now),
+            UnlinkedItems(inScope));
+    }
+
+    /// <summary>
+    /// In scope for [<paramref name="from"/>, <paramref name="to"/>): in progress and created before
+    /// <paramref name="to"/>, or done with its resolved time inside. ToDo and Removed items never are.
+    /// </summary>
+    public static bool IsInScope(WorkItem item, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Category switch
+        {
+            StateCategory.InProgress => item.Created < to,
+            StateCategory.Done => item.Resolved is { } resolved && resolved >= from && resolved < to,
+            _ => false,
+        };
+    }
+
+    private static List<UnlinkedItem> UnlinkedItems(IEnumerable<LinkedItem> inScope) =>
+    [
+        .. inScope
+            .Where(l => l.Bucket == Bucket.Unlinked)
+            .Select(l => l.Item)
+            .OrderBy(i => i.StoryPoints is null)
+            .ThenByDescending(i => i.StoryPoints)
+            .ThenBy(i => i.Key, StringComparer.Ordinal)
+            .Select(i => new UnlinkedItem(i.Source, i.Key, i.Title, i.Url, i.Team, i.Type, i.State, i.StoryPoints)),
+    ];
+
+    private static List<ObjectiveReport> Objectives(
+        LinkingResult linked, OkrSet okrs, IsoWeek week, TimeZoneInfo zone, IReadOnlyList<MetricSample> samples, DateTimeOffset now)
+    {
+        var itemsByKr = new Dictionary<string, List<WorkItem>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in linked.Items.Where(l => l.Item.Category != StateCategory.Removed))
+        {
+            foreach (var kr in item.Links.Select(l => l.KrId).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!itemsByKr.TryGetValue(kr, out var list))
+                {
+                    itemsByKr.Add(kr, list = []);
+                }
+
+                list.Add(item.Item);
+            }
+        }
+
+        // OrderBy is stable: samples taken at the same instant keep their given order, the last one wins.
+        var samplesByKr = samples.Where(s => s.At <= now).OrderBy(s => s.At).ToLookup(s => s.KrId, StringComparer.OrdinalIgnoreCase);
+        var recentWeeks = Enumerable.Range(0, NoWorkWeeks).Select(back => week.AddWeeks(-back).Bounds(zone)).ToList();
+        var figures = new KeyResultFigures(
+            recentWeeks,
+            LocalDay.Start(okrs.Period.Start, zone),
+            LocalDay.Start(okrs.Period.End.AddDays(1), zone),
+            now);
+
+        return
+        [
+            .. okrs.Objectives.Select(o => new ObjectiveReport(
+                o.Id,
+                o.Title,
+                [
+                    .. o.KeyResults.Select(kr => figures.Build(
+                        kr,
+                        itemsByKr.TryGetValue(kr.Id, out var items) ? items : [],
+                        [.. samplesByKr[kr.Id]])),
+                ])),
+        ];
+    }
+}

@@ -1,0 +1,56 @@
+using OkrLinker.Core.Items;
+using OkrLinker.Core.Reports;
+
+namespace OkrLinker.Core.Linking;
+
+/// <summary>
+/// Finds the KRs an item names itself (labels, title, KR field) — DESIGN.md §7 step 1. Mentions of
+/// ids that are no KR of the current period become findings, never links.
+/// </summary>
+internal sealed class ExplicitKrReader(KrPatterns patterns, KrCatalog catalog)
+{
+    /// <returns>The named KRs, de-duplicated, in okrs.yaml order.</returns>
+    public IReadOnlyList<ItemLink> Read(WorkItem item, ICollection<Finding> findings)
+    {
+        var known = new SortedDictionary<int, string>();
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mention in MentionsOf(item))
+        {
+            if (catalog.Find(mention.Id) is { } kr)
+            {
+                known.TryAdd(kr.Order, kr.Id);
+            }
+            else if (reported.Add(mention.Id))
+            {
+                findings.Add(Mistake(item, mention));
+            }
+        }
+
+        return [.. known.Values.Select(id => new ItemLink(id, LinkReason.Explicit, Via: null))];
+    }
+
+    private IEnumerable<KrMention> MentionsOf(WorkItem item) =>
+        item.Labels.SelectMany(patterns.InLabel)
+            .Concat(patterns.InTitle(item.Title))
+            .Concat(item.KrValues.SelectMany(patterns.InFieldValue));
+
+    private Finding Mistake(WorkItem item, KrMention mention)
+    {
+        if (catalog.PastPeriodOf(mention.Id) is { } ended)
+        {
+            return new Finding(
+                LinkFindingRules.StaleKrTag,
+                LinkFindingRules.Severity,
+                item.Key,
+                $"{item.Key} names '{mention.Id}' in {mention.Where}, a KR of the ended period {ended}; "
+                + $"it is not linked until it names a KR of {catalog.PeriodName}.");
+        }
+
+        var suggestion = catalog.Closest(mention.Id) is { } closest ? $"; did you mean {closest}?" : ".";
+        return new Finding(
+            LinkFindingRules.UnknownKrTag,
+            LinkFindingRules.Severity,
+            item.Key,
+            $"{item.Key} names '{mention.Id}' in {mention.Where}, which is no KR of {catalog.PeriodName}{suggestion}");
+    }
+}

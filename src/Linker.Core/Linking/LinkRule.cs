@@ -1,0 +1,154 @@
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Items;
+
+namespace OkrLinker.Core.Linking;
+
+/// <summary>
+/// One validated entry of <c>Linking.Rules</c> or <c>Linking.Bau</c>: an optional source, then a label
+/// the item carries or a field compared with Equals / StartsWith, all case-insensitively.
+/// </summary>
+internal sealed class LinkRule
+{
+    private const string FieldNames = "type, state, team, project, area, component, repo";
+
+    // "components" is how DESIGN.md's sample config spells it; both read the Jira components.
+    private static readonly Dictionary<string, RuleField> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["type"] = RuleField.Type,
+        ["state"] = RuleField.State,
+        ["team"] = RuleField.Team,
+        ["project"] = RuleField.Project,
+        ["area"] = RuleField.Area,
+        ["component"] = RuleField.Component,
+        ["components"] = RuleField.Component,
+        ["repo"] = RuleField.Repo,
+    };
+
+    private readonly string? _source;
+    private readonly string? _label;
+    private readonly RuleField _field;
+    private readonly string? _equals;
+    private readonly string? _startsWith;
+
+    private LinkRule(string? source, string? label, RuleField field, string? equals, string? startsWith, string? kr)
+    {
+        _source = source;
+        _label = label;
+        _field = field;
+        _equals = equals;
+        _startsWith = startsWith;
+        Kr = kr;
+    }
+
+    /// <summary>The KR this rule links to, as okrs.yaml spells it; null for BAU rules.</summary>
+    public string? Kr { get; }
+
+    /// <param name="key">The rule's configuration key, e.g. <c>Linking:Rules:0</c>.</param>
+    /// <param name="catalog">The current KRs for a linking rule; null for a BAU rule (which must not name one).</param>
+    /// <exception cref="LinkingConfigException">The rule cannot be applied as written.</exception>
+    public static LinkRule Compile(RuleOptions? options, string key, KrCatalog? catalog)
+    {
+        if (options is null)
+        {
+            throw new LinkingConfigException(key, "the rule is empty");
+        }
+
+        var label = Value(options.Label);
+        var fieldName = Value(options.Field);
+        var equals = Value(options.EqualsValue);
+        var startsWith = Value(options.StartsWith);
+
+        if (label is null && fieldName is null)
+        {
+            throw new LinkingConfigException(key, $"set Label or Field ({FieldNames})");
+        }
+
+        if (label is not null && fieldName is not null)
+        {
+            throw new LinkingConfigException(key, "set Label or Field, not both");
+        }
+
+        var field = default(RuleField);
+        if (fieldName is not null)
+        {
+            if (!Fields.TryGetValue(fieldName, out field))
+            {
+                throw new LinkingConfigException($"{key}:Field", $"unknown field '{fieldName}' ({FieldNames})");
+            }
+
+            if (equals is null && startsWith is null)
+            {
+                throw new LinkingConfigException(key, $"Field '{fieldName}' needs Equals or StartsWith");
+            }
+
+            if (equals is not null && startsWith is not null)
+            {
+                throw new LinkingConfigException(key, "set Equals or StartsWith, not both");
+            }
+        }
+        else if (equals is not null || startsWith is not null)
+        {
+            throw new LinkingConfigException(key, "a Label rule matches the whole label; drop Equals/StartsWith or use Field");
+        }
+
+        return new LinkRule(Value(options.Source), label, field, equals, startsWith, ResolveKr(options.Kr, key, catalog));
+    }
+
+    public bool Matches(WorkItem item)
+    {
+        if (_source is not null && !string.Equals(item.Source, _source, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (_label is not null)
+        {
+            return item.Labels.Any(l => string.Equals(l.Trim(), _label, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return ValuesOf(item).Any(v => Compare(v.Trim()));
+    }
+
+    private bool Compare(string value) =>
+        _equals is not null
+            ? string.Equals(value, _equals, StringComparison.OrdinalIgnoreCase)
+            : value.StartsWith(_startsWith!, StringComparison.OrdinalIgnoreCase);
+
+    private IReadOnlyList<string> ValuesOf(WorkItem item) => _field switch
+    {
+        RuleField.Type => [item.Type],
+        RuleField.State => [item.State],
+        RuleField.Team => [item.Team],
+        RuleField.Project => Present(item.Project),
+        RuleField.Area => Present(item.Area),
+        RuleField.Component => item.Components,
+
+        // GitHub items carry owner/repo as their project; that is the repo a rule names.
+        RuleField.Repo => Present(item.Project),
+        _ => [],
+    };
+
+    private static string? ResolveKr(string? kr, string key, KrCatalog? catalog)
+    {
+        var id = Value(kr);
+        if (catalog is null)
+        {
+            return id is null
+                ? null
+                : throw new LinkingConfigException($"{key}:Kr", "a BAU rule links to no KR; move it to Linking:Rules");
+        }
+
+        if (id is null)
+        {
+            throw new LinkingConfigException($"{key}:Kr", "a linking rule needs the KR it links to");
+        }
+
+        return catalog.Find(id)?.Id
+            ?? throw new LinkingConfigException(
+                $"{key}:Kr", $"'{id}' is not a KR of {catalog.PeriodName} ({catalog.CurrentIdList})");
+    }
+
+    private static string[] Present(string? value) => value is null ? [] : [value];
+
+    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
