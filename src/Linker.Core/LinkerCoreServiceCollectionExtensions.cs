@@ -25,7 +25,10 @@ public static class LinkerCoreServiceCollectionExtensions
     {
         var location = new ConfigLocation(configDirectory);
         services.AddSingleton(location);
-        services.AddOptions<LinkerOptions>().Bind(configuration).ValidateOnStart();
+        services.AddOptions<LinkerOptions>()
+            .Bind(configuration)
+            .PostConfigure(o => o.Teams = ReadTeams(configuration.GetSection(nameof(LinkerOptions.Teams))))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkerOptions>, LinkerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -51,6 +54,22 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
         services.AddSingleton<IReportRenderer, JsonReportRenderer>();
         return services;
+    }
+
+    // Teams keys hold a ':' ("jira:PAY"), which configuration reads as a path separator; the binder
+    // would see nested sections and drop them, so the keys are put back together from the leaves.
+    private static Dictionary<string, string> ReadTeams(IConfigurationSection section)
+    {
+        var teams = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null)
+            {
+                teams[key] = value;
+            }
+        }
+
+        return teams;
     }
 
     // A relative database file is taken from the config file's folder, like every other path.
