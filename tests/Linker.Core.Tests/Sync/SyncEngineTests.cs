@@ -162,7 +162,9 @@ public sealed class SyncEngineTests : IAsyncLifetime
         var back = (await db.WorkItems.SingleAsync()).ToItem();
 
         Assert.Equal(item with { Components = [], Labels = [], KrValues = [] }, back with { Components = [], Labels = [], KrValues = [] });
-        Assert.Equal((["Checkout", "API"], ["kr:O1-KR1", "frontend"], ["O2-KR1"]), (back.Components.ToArray(), back.Labels.ToArray(), back.KrValues.ToArray()));
+        Assert.Equal(["Checkout", "API"], back.Components);
+        Assert.Equal(["kr:O1-KR1", "frontend"], back.Labels);
+        Assert.Equal(["O2-KR1"], back.KrValues);
     }
 
     private Task<ScopeSyncResult> SyncAsync(FakeSource source, bool full = false) =>
