@@ -26,6 +26,7 @@ public static class LinkerCoreServiceCollectionExtensions
         var location = new ConfigLocation(configDirectory);
         services.AddSingleton(location);
         services.AddOptions<LinkerOptions>()
+            .Configure(o => ClearDefaultsTheConfigReplaces(o, configuration))
             .Bind(configuration)
             .PostConfigure(o => o.Teams = ReadTeams(configuration.GetSection(nameof(LinkerOptions.Teams))))
             .ValidateOnStart();
@@ -54,6 +55,25 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
         services.AddSingleton<IReportRenderer, JsonReportRenderer>();
         return services;
+    }
+
+    // The binder appends to a list that already holds its defaults; a list the config sets replaces them.
+    private static void ClearDefaultsTheConfigReplaces(LinkerOptions options, IConfiguration configuration)
+    {
+        if (configuration.GetSection("Linking:TagPatterns").GetChildren().Any())
+        {
+            options.Linking.TagPatterns.Clear();
+        }
+
+        if (configuration.GetSection("Linking:TitlePatterns").GetChildren().Any())
+        {
+            options.Linking.TitlePatterns.Clear();
+        }
+
+        if (configuration.GetSection("Report:Formats").GetChildren().Any())
+        {
+            options.Report.Formats.Clear();
+        }
     }
 
     // Teams keys hold a ':' ("jira:PAY"), which configuration reads as a path separator; the binder

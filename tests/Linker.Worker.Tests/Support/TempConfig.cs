@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using OkrLinker.Worker.Cli;
+
+namespace OkrLinker.Worker.Tests.Support;
+
+/// <summary>
+/// A config folder in a temp directory (<c>config/linker.json</c>, <c>config/okrs.yaml</c>,
+/// <c>config/samples/…</c>), so the store and reports land beside it and vanish with it.
+/// </summary>
+public sealed class TempConfig : IDisposable
+{
+    public const string GoodOkrs = """
+        period: { name: 2026-Q4, start: 2026-10-01, end: 2026-12-31 }
+        objectives:
+          - id: O1
+            title: New users quickly find value in the product
+            keyResults:
+              - id: O1-KR1
+                title: Raise day-7 activation from 35% to 50%
+                baseline: 35
+                target: 50
+                metric: { provider: prometheus, query: "activation_d7 * 100", unit: "%" }
+              - id: O1-KR2
+                title: Cut time to first value from 9 to 4 minutes
+                baseline: 9
+                target: 4
+                metric: { provider: sql, query: "select 1", unit: min }
+        """;
+
+    private readonly string root = Directory.CreateTempSubdirectory("okrlinker-cli-").FullName;
+
+    public TempConfig()
+    {
+        Directory.CreateDirectory(ConfigFolder);
+    }
+
+    public string Root => root;
+
+    public string ConfigFolder => Path.Combine(root, "config");
+
+    public string ConfigPath => Path.Combine(ConfigFolder, "linker.json");
+
+    public string OutFolder => Path.Combine(root, "out");
+
+    public TempConfig WithConfig(string json)
+    {
+        File.WriteAllText(ConfigPath, json);
+        return this;
+    }
+
+    public TempConfig WithOkrs(string yaml)
+    {
+        File.WriteAllText(Path.Combine(ConfigFolder, "okrs.yaml"), yaml);
+        return this;
+    }
+
+    public TempConfig WithFile(string relativePath, string content)
+    {
+        var path = Path.Combine(ConfigFolder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return this;
+    }
+
+    /// <summary>Runs a verb in-process with <c>--config</c> pointing here.</summary>
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await LinkerCommandLine.InvokeAsync([.. args, "--config", ConfigPath], stdout, stderr, CancellationToken.None);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+    }
+}
