@@ -14,7 +14,7 @@ internal static class LinkerHost
     public const string EnvironmentPrefix = "OKRLINKER_";
 
     /// <exception cref="LinkerConfigException">The config file is missing or is not valid JSON.</exception>
-    public static IHost Build(string configPath)
+    public static IHost Build(string configPath, bool interactive)
     {
         var fullPath = Path.GetFullPath(configPath);
         if (!File.Exists(fullPath))
@@ -39,8 +39,10 @@ internal static class LinkerHost
 
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
 
+        // On a terminal the progress line tells the story; log lines would tear it. Redirected
+        // output gets the plain log lines instead.
+        builder.Logging.SetMinimumLevel(interactive ? LogLevel.Warning : LogLevel.Information);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 

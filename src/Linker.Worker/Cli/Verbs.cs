@@ -120,7 +120,7 @@ internal static class Verbs
     {
         try
         {
-            using var host = LinkerHost.Build(configPath);
+            using var host = LinkerHost.Build(configPath, output.Interactive);
             _ = host.Services.GetRequiredService<IOptions<LinkerOptions>>().Value;
             return await verb(host.Services);
         }

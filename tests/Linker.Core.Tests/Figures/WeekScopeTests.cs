@@ -76,7 +76,7 @@ public sealed class WeekScopeTests
         var figures = FigureCalculator.Compute(
             new LinkingResult([Some.Unlinked(Some.ToDo("PAY-1", points: 3))], []), Some.Okrs(), Week, Zone, [], Now);
 
-        Assert.Equal(new Reports.Totals(0, 0, 0, 0, 0, new Reports.PointTotals(0, 0, 0, 0, 0)), figures.Totals);
+        Assert.Equal(new Core.Reports.Totals(0, 0, 0, 0, 0, new Core.Reports.PointTotals(0, 0, 0, 0, 0)), figures.Totals);
         Assert.Empty(figures.Teams);
         Assert.Empty(figures.UnlinkedItems);
     }

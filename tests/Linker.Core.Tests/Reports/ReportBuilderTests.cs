@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Figures;
+using OkrLinker.Core.Items;
+using OkrLinker.Core.Linking;
+using OkrLinker.Core.Okrs;
+using OkrLinker.Core.Reports;
+using OkrLinker.Core.Sources;
+using OkrLinker.Core.Store;
+using OkrLinker.Core.Sync;
+using OkrLinker.Core.Tests.Support;
+
+namespace OkrLinker.Core.Tests.Reports;
+
+public sealed class ReportBuilderTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    private static readonly IsoWeek W47 = new(2026, 47);
+
+    private static readonly OkrSet Okrs = OkrLoader.Parse("""
+        period: { name: 2026-Q4, start: 2026-10-01, end: 2026-12-31 }
+        objectives:
+          - id: O1
+            title: New users quickly find value in the product
+            keyResults:
+              - { id: O1-KR1, title: Raise activation from 35% to 50%, baseline: 35, target: 50 }
+              - { id: O1-KR2, title: Cut time to value from 9 to 4 minutes, baseline: 9, target: 4 }
+        """, "okrs.yaml");
+
+    private readonly FakeTimeProvider clock = new(Now);
+    private TempStore store = null!;
+    private ReportBuilder builder = null!;
+
+    public async Task InitializeAsync()
+    {
+        store = await TempStore.CreateAsync();
+        var options = Options.Create(new LinkerOptions());
+        builder = new ReportBuilder(store, new LinkRunner(store, options), options, clock);
+
+        // A: in progress since W43, tagged. B: in progress since W45, unlinked.
+        // C: created in W44, resolved in W46, unlinked.
+        var source = new FakeSource("jira", [
+            Item("PAY-1", StateCategory.InProgress, new(2026, 10, 20, 9, 0, 0, TimeSpan.Zero), null, "kr:O1-KR1"),
+            Item("PAY-2", StateCategory.InProgress, new(2026, 11, 4, 9, 0, 0, TimeSpan.Zero), null),
+            Item("PAY-3", StateCategory.Done, new(2026, 10, 27, 9, 0, 0, TimeSpan.Zero), new(2026, 11, 11, 9, 0, 0, TimeSpan.Zero)),
+        ]);
+        await new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance)
+            .SyncScopeAsync(source, new SourceScope("jira", FakeSource.ScopeId), full: false, null, CancellationToken.None);
+    }
+
+    public Task DisposeAsync()
+    {
+        store.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_report_carries_the_week_the_figures_and_the_links_it_stored()
+    {
+        var report = await builder.BuildAsync(Okrs, W47, CancellationToken.None);
+
+        // W47: PAY-1 and PAY-2 in progress; PAY-3 was resolved the week before. 1 of 2 unlinked.
+        Assert.Equal(("2026-W47", "2026-Q4", Now), (report.Week, report.Period, report.GeneratedAt));
+        Assert.Equal((2, 1, 0, 1, 0.5), (report.Totals.Items, report.Totals.Linked, report.Totals.Bau, report.Totals.Unlinked, report.Totals.UnlinkedShare));
+        await using var db = store.CreateDbContext();
+        var link = await db.Links.SingleAsync();
+        Assert.Equal(("PAY-1", "O1-KR1", "Explicit"), (await db.WorkItems.Where(w => w.ExternalId == link.ExternalId).Select(w => w.Key).SingleAsync(), link.KrId, link.Reason));
+    }
+
+    [Fact]
+    public async Task The_week_is_snapshotted_and_the_trend_prefers_snapshots_over_reconstruction()
+    {
+        await using (var db = store.CreateDbContext())
+        {
+            db.WeeklySnapshots.Add(new WeeklySnapshotRow { Week = "2026-W45", Items = 10, Unlinked = 1, UnlinkedShare = 0.1 });
+            await db.SaveChangesAsync();
+        }
+
+        var report = await builder.BuildAsync(Okrs, W47, CancellationToken.None);
+
+        // Reconstructed: an item counts when created before the week ended and resolved inside it or not by its start.
+        // W40–W42 hold nothing and are left out. W43: PAY-1 → 0/1. W44: PAY-1, PAY-3 → 1/2.
+        // W45: the snapshot's 0.1. W46: PAY-1, PAY-2, PAY-3 (resolved 11-11) → 2/3. W47: this report, 1/2.
+        Assert.Equal(
+            [
+                new TrendPoint("2026-W43", 0, true),
+                new TrendPoint("2026-W44", 0.5, true),
+                new TrendPoint("2026-W45", 0.1, false),
+                new TrendPoint("2026-W46", 0.6667, true),
+                new TrendPoint("2026-W47", 0.5, false),
+            ],
+            report.Trend);
+
+        await using var check = store.CreateDbContext();
+        var snapshot = await check.WeeklySnapshots.SingleAsync(s => s.Week == "2026-W47");
+        Assert.Equal((2, 1, 0, 1, 0.5, Now), (snapshot.Items, snapshot.Linked, snapshot.Bau, snapshot.Unlinked, snapshot.UnlinkedShare, snapshot.TakenAt));
+    }
+
+    [Fact]
+    public async Task Building_the_same_week_twice_gives_the_same_report()
+    {
+        var first = await builder.BuildAsync(Okrs, W47, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var second = await builder.BuildAsync(Okrs, W47, CancellationToken.None);
+
+        Assert.Equal(Render(first with { GeneratedAt = default }), Render(second with { GeneratedAt = default }));
+    }
+
+    [Fact]
+    public void The_week_is_the_one_asked_else_the_pinned_one_else_the_current_one()
+    {
+        var pinned = new ReportBuilder(store, new LinkRunner(store, Options.Create(new LinkerOptions())), Options.Create(new LinkerOptions { Report = { Week = "2026-W40" } }), clock);
+        var auckland = new ReportBuilder(store, new LinkRunner(store, Options.Create(new LinkerOptions())), Options.Create(new LinkerOptions { Report = { TimeZone = "Pacific/Auckland" } }), new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(new IsoWeek(2026, 30), pinned.ResolveWeek(new IsoWeek(2026, 30)));
+        Assert.Equal(new IsoWeek(2026, 40), pinned.ResolveWeek(null));
+        Assert.Equal(new IsoWeek(2026, 47), builder.ResolveWeek(null));
+        // Sunday 12:00 UTC is already Monday 01:00 in Auckland (UTC+13 in November): week 48 there.
+        Assert.Equal(new IsoWeek(2026, 48), auckland.ResolveWeek(null));
+    }
+
+    private static string Render(WeeklyReport report) => System.Text.Json.JsonSerializer.Serialize(report, ReportJson.Options);
+
+    private static WorkItem Item(string key, StateCategory category, DateTimeOffset created, DateTimeOffset? resolved, params string[] labels) => new()
+    {
+        Source = "jira",
+        ExternalId = key,
+        Key = key,
+        Title = key,
+        Type = "Story",
+        State = category.ToString(),
+        Category = category,
+        Team = "payments",
+        Labels = labels,
+        Created = created,
+        Updated = resolved ?? created,
+        Resolved = resolved,
+    };
+}
