@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OkrLinker.Worker.Cli;
+
+namespace OkrLinker.Worker.Tests.EndToEnd;
+
+/// <summary>
+/// The executable, in process, on a copy of the embedded default config and its saved tracker exports:
+/// the W47 figures must equal a second implementation of DESIGN §6–§8 that reads the raw files itself.
+/// </summary>
+public sealed class RunOnceOnSamplesTests
+{
+    private static readonly DateTimeOffset WeekStart = new(2026, 11, 16, 0, 0, 0, TimeSpan.Zero); // Mon of 2026-W47, UTC
+    private static readonly DateTimeOffset WeekEnd = WeekStart.AddDays(7);
+    private static readonly string[] Krs = ["O1-KR1", "O1-KR2", "O2-KR1", "O2-KR2", "O3-KR1", "O3-KR2", "O3-KR3"];
+    private static readonly Regex SyncLine = new(@"^(?<source>\S+)\s+(?<read>\d+) read\s+\d+ new\s+\d+ changed\s+(?<removed>\d+) removed", RegexOptions.Multiline);
+
+    [Fact]
+    public async Task Run_once_on_the_samples_reports_the_figures_worked_out_from_the_raw_files()
+    {
+        using var folder = new SampleConfigFolder();
+
+        var run = await Cli("run", "--once", "--config", folder.ConfigFile);
+
+        Assert.True(run.Exit == 0, $"exit {run.Exit}\n{run.Err}\n{run.Out}");
+        Assert.True(File.Exists(folder.Report("json")) && File.Exists(folder.Report("md")), run.Out);
+        Assert.Contains(run.Out.Split('\n'), line => line.StartsWith("Work that serves no OKR:", StringComparison.Ordinal));
+
+        var expected = IndependentFigures.For(SampleReader.ReadAll(folder.Samples), WeekStart, WeekEnd);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(folder.Report("json")));
+        var root = report.RootElement;
+        Assert.Equal("2026-W47", root.GetProperty("week").GetString());
+
+        Assert.Equal(expected.Totals, TallyOf(root.GetProperty("totals")));
+        Assert.Equal(expected.Totals.UnlinkedShare, root.GetProperty("totals").GetProperty("unlinkedShare").GetDouble());
+        Assert.Equal(expected.Totals.UnlinkedPointsShare, root.GetProperty("totals").GetProperty("points").GetProperty("unlinkedShare").GetDouble());
+        Assert.Equal(
+            expected.Teams.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value.Items, t.Value.Linked, t.Value.Bau, t.Value.Unlinked)),
+            root.GetProperty("teams").EnumerateArray().OrderBy(t => t.GetProperty("team").GetString(), StringComparer.Ordinal)
+                .Select(t => (t.GetProperty("team").GetString()!, Int(t, "items"), Int(t, "linked"), Int(t, "bau"), Int(t, "unlinked"))));
+        var keyResults = root.GetProperty("objectives").EnumerateArray().SelectMany(o => o.GetProperty("keyResults").EnumerateArray())
+            .ToDictionary(kr => kr.GetProperty("id").GetString()!);
+        Assert.Equal(
+            Krs.Select(kr => (kr, expected.KrTotals.GetValueOrDefault(kr))),
+            Krs.Select(kr => (kr, Int(keyResults[kr].GetProperty("items"), "total"))));
+        Assert.Contains("no-work", keyResults["O3-KR3"].GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+
+        // A third opinion: the same figures from a Python check of the files (config/samples/README.md).
+        var t = expected.Totals;
+        Assert.Equal((132, 78, 16, 38, 0.2879, 222d, 54d, 0.2432), (t.Items, t.Linked, t.Bau, t.Unlinked, t.UnlinkedShare, t.Points, t.UnlinkedPoints, t.UnlinkedPointsShare));
+        Assert.Equal((44, 29, 6, 9), Counts(expected.Teams["growth"]));
+        Assert.Equal((43, 29, 6, 8), Counts(expected.Teams["payments"]));
+        Assert.Equal((45, 20, 4, 21), Counts(expected.Teams["web"]));
+        Assert.Equal([48, 23, 61, 22, 23, 8, 0], Krs.Select(kr => expected.KrTotals.GetValueOrDefault(kr)));
+    }
+
+    [Fact]
+    public async Task A_second_run_reads_nothing_a_full_sync_removes_nothing_and_the_report_stays_the_same()
+    {
+        using var folder = new SampleConfigFolder();
+        var first = await Cli("run", "--once", "--config", folder.ConfigFile);
+        Assert.True(first.Exit == 0, $"exit {first.Exit}\n{first.Err}\n{first.Out}");
+        var json = File.ReadAllLines(folder.Report("json"));
+        var md = File.ReadAllLines(folder.Report("md"));
+
+        var second = await Cli("run", "--once", "--config", folder.ConfigFile);
+
+        Assert.True(second.Exit == 0, $"exit {second.Exit}\n{second.Err}\n{second.Out}");
+        Assert.Equal([("jira", 0), ("ado", 0), ("gh", 0)], SyncLines(second.Out).Select(s => (s.Source, s.Read)));
+        AssertSameReport(json, md, folder);
+
+        var full = await Cli("sync", "--full", "--config", folder.ConfigFile);
+
+        Assert.True(full.Exit == 0, $"exit {full.Exit}\n{full.Err}\n{full.Out}");
+        // A full sync re-reads every item (149 Jira, 89 ADO, 124 GitHub) and finds none gone.
+        Assert.Equal([("jira", 149, 0), ("ado", 89, 0), ("gh", 124, 0)], SyncLines(full.Out));
+        var rendered = await Cli("report", "--config", folder.ConfigFile);
+        Assert.True(rendered.Exit == 0, $"exit {rendered.Exit}\n{rendered.Err}\n{rendered.Out}");
+        AssertSameReport(json, md, folder);
+    }
+
+    private static void AssertSameReport(string[] json, string[] md, SampleConfigFolder folder)
+    {
+        // Only the generation time may differ: the JSON's generatedAt line and the Markdown's third line.
+        static bool Generated(string line) => line.TrimStart().StartsWith("\"generatedAt\":", StringComparison.Ordinal);
+        var jsonAgain = File.ReadAllLines(folder.Report("json"));
+        Assert.Single(json, Generated);
+        Assert.Equal(json.Where(l => !Generated(l)), jsonAgain.Where(l => !Generated(l)));
+        Assert.Equal(json.Length, jsonAgain.Length);
+
+        var mdAgain = File.ReadAllLines(folder.Report("md"));
+        Assert.Contains("generated", md[2], StringComparison.Ordinal);
+        Assert.Equal(md.Where((_, i) => i != 2), mdAgain.Where((_, i) => i != 2));
+    }
+
+    private static List<(string Source, int Read, int Removed)> SyncLines(string stdout) =>
+        [.. SyncLine.Matches(stdout).Select(m => (m.Groups["source"].Value, int.Parse(m.Groups["read"].Value), int.Parse(m.Groups["removed"].Value)))];
+
+    private static Tally TallyOf(JsonElement totals)
+    {
+        var p = totals.GetProperty("points");
+        return new Tally(
+            Int(totals, "items"), Int(totals, "linked"), Int(totals, "bau"), Int(totals, "unlinked"),
+            p.GetProperty("total").GetDouble(), p.GetProperty("linked").GetDouble(), p.GetProperty("bau").GetDouble(), p.GetProperty("unlinked").GetDouble());
+    }
+
+    private static (int, int, int, int) Counts(Tally t) => (t.Items, t.Linked, t.Bau, t.Unlinked);
+
+    private static int Int(JsonElement e, string name) => e.GetProperty(name).GetInt32();
+
+    private static async Task<(int Exit, string Out, string Err)> Cli(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await LinkerCommandLine.InvokeAsync(args, stdout, stderr, CancellationToken.None);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
