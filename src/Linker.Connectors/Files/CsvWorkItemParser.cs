@@ -7,7 +7,7 @@ using OkrLinker.Core.Sources;
 namespace OkrLinker.Connectors.Files;
 
 /// <summary>
-/// The plain CSV format of the files source (docs/csv-format.md): a header row, then one work item
+/// The plain CSV format of the files source (README.md): a header row, then one work item
 /// per row; columns are matched case-insensitively in any order. A bad row throws
 /// <see cref="FormatException"/> naming the file, the line and the column.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OkrLinker.Core.Figures;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sync;
 
@@ -13,7 +14,8 @@ internal static class ConsoleSummary
     {
         var t = report.Totals;
         output.WriteLine();
-        output.WriteLine(Inv($"OkrLinker — week {report.Week} ({report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}), period {report.Period}"));
+        var monday = IsoWeek.Parse(report.Week).Monday;
+        output.WriteLine(Inv($"OkrLinker — week {report.Week} (Mon {monday:yyyy-MM-dd} to Sun {monday.AddDays(6):yyyy-MM-dd}), period {report.Period}"));
         output.WriteLine(Inv($"Work that serves no OKR: {Pct(t.UnlinkedShare)} of {t.Items} items ({t.Unlinked} unlinked, {t.Linked} linked, {t.Bau} BAU)")
             + (t.Points.Total > 0 ? Inv($"; {Pct(t.Points.UnlinkedShare)} of {t.Points.Total:0.##} points") : ""));
         var width = report.Teams.Select(x => x.Team.Length).DefaultIfEmpty(4).Max();

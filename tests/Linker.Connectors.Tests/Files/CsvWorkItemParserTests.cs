@@ -137,7 +137,7 @@ public sealed class CsvWorkItemParserTests
     [Fact]
     public void The_example_in_the_format_doc_parses()
     {
-        // Same text as the example in docs/csv-format.md.
+        // Same text as the example in README.md.
         var items = Parse("""
             key,title,type,state,team,project,labels,kr,parent,points,created,updated,resolved
             PAY-10,Card retries,Epic,In Progress,payments,PAY,,O2-KR1,,,2026-09-28T08:00:00Z,2026-10-06T12:00:00Z,
