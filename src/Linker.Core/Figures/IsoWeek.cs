@@ -43,7 +43,7 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
 
     /// <summary>Monday 00:00 to the next Monday 00:00 in <paramref name="zone"/>, as instants.</summary>
     public (DateTimeOffset From, DateTimeOffset To) Bounds(TimeZoneInfo zone) =>
-        (StartOfDay(Monday, zone), StartOfDay(Monday.AddDays(7), zone));
+        (LocalDay.Start(Monday, zone), LocalDay.Start(Monday.AddDays(7), zone));
 
     public IsoWeek AddWeeks(int weeks)
     {
@@ -62,16 +62,4 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
     public static bool operator <=(IsoWeek left, IsoWeek right) => left.CompareTo(right) <= 0;
 
     public static bool operator >=(IsoWeek left, IsoWeek right) => left.CompareTo(right) >= 0;
-
-    // Midnight can fall in a DST gap in a few zones; the first valid instant after it starts the day.
-    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }

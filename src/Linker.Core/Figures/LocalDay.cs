@@ -1,9 +1,9 @@
 namespace OkrLinker.Core.Figures;
 
-/// <summary>Calendar days of a time zone as instants (the OKR period's bounds).</summary>
+/// <summary>Calendar days of a time zone as instants (week and period bounds).</summary>
 internal static class LocalDay
 {
-    // Same rule as IsoWeek.Bounds: midnight inside a DST gap starts the day at the first valid instant.
+    // Midnight can fall in a DST gap in a few zones; the first valid instant after it starts the day.
     public static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
