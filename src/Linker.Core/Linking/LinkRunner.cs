@@ -17,7 +17,11 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         var rows = await db.WorkItems.AsNoTracking()
             .OrderBy(w => w.Source).ThenBy(w => w.ExternalId)
             .ToListAsync(cancellationToken);
-        var result = linker.Link(rows.Select(r => r.ToItem()).ToList());
+        var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
+        var items = rows.Select(r => r.ToItem()).Select(i => fieldValues.TryGetValue((i.Source, i.ExternalId), out var extra)
+            ? i with { KrValues = [.. i.KrValues, .. extra.Where(v => !i.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] }
+            : i).ToList();
+        var result = linker.Link(items);
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Links.ExecuteDeleteAsync(cancellationToken);
@@ -32,5 +36,17 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return result;
+    }
+
+    // KR field values from field streams (GitHub Projects v2) join the item's own field values.
+    private static async Task<Dictionary<(string Source, string ExternalId), List<string>>> ReadFieldValuesAsync(
+        LinkerDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.FieldValues.AsNoTracking().ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(r => (r.Source, r.ExternalId))
+            .ToDictionary(
+                g => g.Key,
+                g => g.SelectMany(r => System.Text.Json.JsonSerializer.Deserialize<string[]>(r.KrValues) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 }

@@ -11,6 +11,8 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
 
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 
+    public DbSet<FieldValueRow> FieldValues => Set<FieldValueRow>();
+
     public DbSet<LinkRow> Links => Set<LinkRow>();
 
     public DbSet<MetricSampleRow> MetricSamples => Set<MetricSampleRow>();
@@ -35,6 +37,11 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
             e.HasKey(x => new { x.Source, x.ExternalId });
             e.HasIndex(x => new { x.Source, x.ScopeId });
             e.HasIndex(x => new { x.Source, x.Key });
+        });
+        modelBuilder.Entity<FieldValueRow>(e =>
+        {
+            e.ToTable("field_values");
+            e.HasKey(x => new { x.Source, x.ScopeId, x.ExternalId });
         });
         modelBuilder.Entity<LinkRow>(e =>
         {

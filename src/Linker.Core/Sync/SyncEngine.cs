@@ -30,6 +30,7 @@ public sealed partial class SyncEngine(
         var started = time.GetTimestamp();
         var counts = new Counts();
         var seen = full ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var fieldSeen = new HashSet<string>(StringComparer.Ordinal);
         string? error = null;
 
         var cursor = full ? null : await ReadCursorAsync(scope, cancellationToken);
@@ -41,12 +42,16 @@ public sealed partial class SyncEngine(
             await foreach (var page in source.ReadAsync(scope, cursor, cancellationToken).WithCancellation(cancellationToken))
             {
                 // A cancelled token must not split a page from its cursor, so the commit itself runs to the end.
-                await CommitPageAsync(scope, page, counts, seen, CancellationToken.None);
+                await CommitPageAsync(scope, page, counts, seen, fieldSeen, CancellationToken.None);
                 progress?.Report(counts.ToResult(scope, time.GetElapsedTime(started), null));
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (seen is not null)
+            if (scope.FieldStream)
+            {
+                counts.Removed += await DropUnseenFieldValuesAsync(scope, fieldSeen, cancellationToken);
+            }
+            else if (seen is not null)
             {
                 counts.Removed = await SweepAsync(scope, seen, cancellationToken);
             }
@@ -76,7 +81,12 @@ public sealed partial class SyncEngine(
     }
 
     private async Task CommitPageAsync(
-        SourceScope scope, WorkItemPage page, Counts counts, HashSet<string>? seen, CancellationToken cancellationToken)
+        SourceScope scope,
+        WorkItemPage page,
+        Counts counts,
+        HashSet<string>? seen,
+        HashSet<string> fieldSeen,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
 
@@ -123,6 +133,8 @@ public sealed partial class SyncEngine(
             }
         }
 
+        await StageFieldValuesAsync(db, scope, page.FieldValues, counts, fieldSeen, cancellationToken);
+
         var scopeRow = await db.Scopes.SingleAsync(s => s.Source == scope.Source && s.ScopeId == scope.Id, cancellationToken);
         scopeRow.Cursor = page.Cursor;
         scopeRow.CursorAt = now;
@@ -131,7 +143,57 @@ public sealed partial class SyncEngine(
         await tx.CommitAsync(cancellationToken);
 
         counts.Pages++;
-        counts.Read += page.Items.Count;
+        counts.Read += page.Items.Count + page.FieldValues.Count;
+    }
+
+    private static async Task StageFieldValuesAsync(
+        LinkerDbContext db,
+        SourceScope scope,
+        IReadOnlyList<KrFieldValue> values,
+        Counts counts,
+        HashSet<string> fieldSeen,
+        CancellationToken cancellationToken)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var latest = values.GroupBy(v => v.ExternalId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        var ids = latest.Select(v => v.ExternalId).ToList();
+        var existing = await db.FieldValues
+            .Where(f => f.Source == scope.Source && f.ScopeId == scope.Id && ids.Contains(f.ExternalId))
+            .ToDictionaryAsync(f => f.ExternalId, StringComparer.Ordinal, cancellationToken);
+
+        foreach (var value in latest)
+        {
+            fieldSeen.Add(value.ExternalId);
+            var json = System.Text.Json.JsonSerializer.Serialize(value.Values);
+            if (!existing.TryGetValue(value.ExternalId, out var row))
+            {
+                db.FieldValues.Add(new FieldValueRow { Source = scope.Source, ScopeId = scope.Id, ExternalId = value.ExternalId, KrValues = json });
+                counts.Inserted++;
+            }
+            else if (row.KrValues != json)
+            {
+                row.KrValues = json;
+                counts.Updated++;
+            }
+            else
+            {
+                counts.Unchanged++;
+            }
+        }
+    }
+
+    private async Task<int> DropUnseenFieldValuesAsync(SourceScope scope, HashSet<string> seen, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.FieldValues.Where(f => f.Source == scope.Source && f.ScopeId == scope.Id).ToListAsync(cancellationToken);
+        var gone = rows.Where(r => !seen.Contains(r.ExternalId)).ToList();
+        db.FieldValues.RemoveRange(gone);
+        await db.SaveChangesAsync(cancellationToken);
+        return gone.Count;
     }
 
     private async Task<int> SweepAsync(SourceScope scope, HashSet<string> seen, CancellationToken cancellationToken)

@@ -16,6 +16,26 @@ namespace OkrLinker.Core.Store.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("OkrLinker.Core.Store.FieldValueRow", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KrValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "ScopeId", "ExternalId");
+
+                    b.ToTable("field_values", (string)null);
+                });
+
             modelBuilder.Entity("OkrLinker.Core.Store.LinkRow", b =>
                 {
                     b.Property<string>("Source")
