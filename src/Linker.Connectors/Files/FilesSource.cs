@@ -14,7 +14,7 @@ namespace OkrLinker.Connectors.Files;
 /// an unchanged folder yields nothing, a crash resumes after the last committed file, and any change
 /// to the folder re-reads every file (upserts make that harmless).
 /// </summary>
-internal sealed class FilesSource : IWorkItemSource
+internal sealed class FilesSource : IWorkItemSource, ISourceCheck
 {
     public const string Kind = "files";
     public const string ScopeId = "files";
@@ -51,6 +51,14 @@ internal sealed class FilesSource : IWorkItemSource
             ? new TeamResolver(map)
             : TeamResolver.Empty;
         return new FilesSource(options, location.Resolve(options.Path), format, teams);
+    }
+
+    public Task<IReadOnlyList<CheckLine>> CheckAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CheckLine> lines = folder.Exists
+            ? [new CheckLine(Name, folder.Path, true, $"{folder.Scan().Pages.Count} {options.Format} file(s) to read")]
+            : [new CheckLine(Name, folder.Path, false, "folder not found (Sources[].Path)")];
+        return Task.FromResult(lines);
     }
 
     public Task<IReadOnlyList<SourceScope>> GetScopesAsync(CancellationToken cancellationToken) =>

@@ -25,6 +25,15 @@ public sealed class SourceOptions
     /// <summary>GitHub: repos of <see cref="Owner"/>; empty means every repo of the owner.</summary>
     public List<string> Repos { get; set; } = [];
 
+    /// <summary>GitHub: also sync archived repos of <see cref="Owner"/> when <see cref="Repos"/> is empty. Default false.</summary>
+    public bool IncludeArchived { get; set; }
+
+    /// <summary>GitHub: Projects (v2) of <see cref="Owner"/> whose "Key Result" field is read, by number.</summary>
+    public List<int> ProjectNumbers { get; set; } = [];
+
+    /// <summary>How far behind the newest <c>updated</c> seen an incremental sync starts again. Default 5 minutes.</summary>
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Files: <c>jira</c>, <c>azure-devops</c>, <c>github</c> or <c>csv</c>.</summary>
     public string? Format { get; set; }
 

@@ -69,9 +69,12 @@ internal static class LinkerCommandLine
         var lint = new Command("lint", "Validate the config and okrs.yaml and print OKR hygiene findings.");
         lint.SetAction((parse, ct) => Verbs.LintAsync(parse.GetValue(config)!, output, ct));
 
+        var check = new Command("check", "Reach and authenticate every source and print a table.");
+        check.SetAction((parse, ct) => Verbs.CheckAsync(parse.GetValue(config)!, output, ct));
+
         var root = new RootCommand("OkrLinker: links OKRs to delivery backlogs and reports the work that serves no OKR.")
         {
-            config, run, sync, report, lint,
+            config, run, sync, report, lint, check,
         };
         return root;
     }

@@ -6,6 +6,7 @@ using OkrLinker.Core.Figures;
 using OkrLinker.Core.Linking;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Reports;
+using OkrLinker.Core.Sources;
 using OkrLinker.Core.Store;
 using OkrLinker.Core.Sync;
 
@@ -87,6 +88,38 @@ internal static class Verbs
             await output.Out.WriteLineAsync(findings.Count == 0 ? "No findings." : $"{findings.Count} finding(s).");
             cancellationToken.ThrowIfCancellationRequested();
             return findings.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+
+    public static async Task<int> CheckAsync(string configPath, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            var lines = new List<CheckLine>();
+            var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+            var catalog = services.GetRequiredService<SourceCatalog>();
+            foreach (var entry in options.Sources)
+            {
+                try
+                {
+                    var source = catalog.Create(entry.Name).Single();
+                    lines.AddRange(source is ISourceCheck check
+                        ? await check.CheckAsync(cancellationToken)
+                        : [new CheckLine(entry.Name, entry.Kind, true, "no check for this kind; run sync to try it")]);
+                }
+                catch (SourceException ex)
+                {
+                    lines.Add(new CheckLine(entry.Name, entry.Kind, false, ex.Message));
+                }
+            }
+
+            var sourceWidth = Math.Max(6, lines.Select(l => l.Source.Length).DefaultIfEmpty(0).Max());
+            var subjectWidth = Math.Max(7, lines.Select(l => l.Subject.Length).DefaultIfEmpty(0).Max());
+            await output.Out.WriteLineAsync($"{"source".PadRight(sourceWidth)}  {"checked".PadRight(subjectWidth)}  ok    detail");
+            foreach (var line in lines)
+            {
+                await output.Out.WriteLineAsync($"{line.Source.PadRight(sourceWidth)}  {line.Subject.PadRight(subjectWidth)}  {(line.Ok ? "yes" : "NO "),-4}  {line.Detail}");
+            }
+
+            return lines.All(l => l.Ok) ? ExitCodes.Ok : ExitCodes.Failed;
         });
 
     private static async Task<IReadOnlyList<SourceSyncResult>> SyncAndPrintAsync(

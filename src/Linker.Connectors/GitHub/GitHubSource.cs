@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Items;
+using OkrLinker.Core.Sources;
+
+namespace OkrLinker.Connectors.GitHub;
+
+/// <summary>
+/// The GitHub source (<c>Kind: "github"</c>): one scope per repo for issues and pull requests, and one
+/// field-stream scope per configured Projects (v2) project for the "Key Result" field.
+/// </summary>
+/// <remarks>
+/// A repo read starts with a one-item probe (<c>sort=updated&amp;direction=desc&amp;per_page=1</c>) sent
+/// with the ETag of the last run's probe: a 304 means nothing changed and costs no rate limit. Otherwise
+/// it lists <c>state=all&amp;sort=updated&amp;direction=asc&amp;since=…</c> 100 at a time, moving
+/// <c>since</c> to the newest <c>updated_at</c> of each page rather than following page numbers: items
+/// edited during the read move to the end of an offset-paged list and would push others past a page
+/// boundary unseen. Only a page whose items all share one second follows the <c>Link</c> header instead.
+/// </remarks>
+internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHubIssueParser parser, Uri graphQl)
+    : IWorkItemSource, ISourceCheck
+{
+    public const string Kind = "github";
+    private const int PageSize = 100;
+    private const string ProjectScopePrefix = "project:";
+
+    public string Name => options.Name;
+
+    private string Owner => options.Owner!;
+
+    public async Task<IReadOnlyList<SourceScope>> GetScopesAsync(CancellationToken cancellationToken)
+    {
+        var repos = options.Repos.Count > 0
+            ? options.Repos.Select(r => r.Contains('/', StringComparison.Ordinal) ? r : $"{Owner}/{r}").ToList()
+            : await ListOwnerReposAsync(cancellationToken);
+        return
+        [
+            .. repos.Select(r => new SourceScope(Name, r)),
+            .. options.ProjectNumbers.Select(n => new SourceScope(Name, ProjectScopePrefix + n.ToString(CultureInfo.InvariantCulture)) { FieldStream = true }),
+        ];
+    }
+
+    public IAsyncEnumerable<WorkItemPage> ReadAsync(SourceScope scope, string? cursor, CancellationToken cancellationToken) =>
+        scope.Id.StartsWith(ProjectScopePrefix, StringComparison.Ordinal)
+            ? ReadProjectAsync(int.Parse(scope.Id[ProjectScopePrefix.Length..], CultureInfo.InvariantCulture), cancellationToken)
+            : ReadRepoAsync(scope.Id, GitHubCursor.Parse(cursor), cancellationToken);
+
+    public async Task<IReadOnlyList<CheckLine>> CheckAsync(CancellationToken cancellationToken)
+    {
+        var lines = new List<CheckLine>();
+        await CheckOneAsync(lines, "rate limit", async ct =>
+        {
+            using var doc = await GetJsonAsync("rate_limit", ct);
+            var core = doc.RootElement.GetProperty("resources").GetProperty("core");
+            var reset = DateTimeOffset.FromUnixTimeSeconds(core.GetProperty("reset").GetInt64());
+            return $"{core.GetProperty("remaining").GetInt32()} of {core.GetProperty("limit").GetInt32()} requests left, resets {reset:HH:mm} UTC";
+        }, cancellationToken);
+        if (options.Auth.TokenEnv is not null || options.Auth.TokenFile is not null)
+        {
+            await CheckOneAsync(lines, "token", async ct =>
+            {
+                using var doc = await GetJsonAsync("user", ct);
+                return $"authenticated as {doc.RootElement.GetProperty("login").GetString()}";
+            }, cancellationToken);
+        }
+
+        IReadOnlyList<SourceScope> scopes = [];
+        await CheckOneAsync(lines, "repos", async ct =>
+        {
+            scopes = await GetScopesAsync(ct);
+            return $"{scopes.Count(s => !s.FieldStream)} to sync";
+        }, cancellationToken);
+        foreach (var scope in scopes.Where(s => !s.FieldStream))
+        {
+            await CheckOneAsync(lines, scope.Id, async ct =>
+            {
+                using var doc = await GetJsonAsync($"repos/{scope.Id}", ct);
+                var repo = doc.RootElement;
+                var archived = repo.TryGetProperty("archived", out var a) && a.GetBoolean() ? ", archived" : "";
+                return $"visible{archived}";
+            }, cancellationToken);
+        }
+
+        return lines;
+    }
+
+    private async IAsyncEnumerable<WorkItemPage> ReadRepoAsync(
+        string repo, GitHubCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? probeEtag;
+        using (var probe = new HttpRequestMessage(HttpMethod.Get, GitHubEndpoints.Issues(repo, "state=all&sort=updated&direction=desc&per_page=1")))
+        {
+            if (cursor.ProbeEtag is { } etag)
+            {
+                probe.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            }
+
+            using var answer = await SendAsync(probe, repo, cancellationToken);
+            if (answer.StatusCode == HttpStatusCode.NotModified)
+            {
+                yield break;
+            }
+
+            probeEtag = answer.Headers.ETag?.ToString();
+        }
+
+        var newest = cursor.Since;
+        var since = cursor.Since;
+        var url = IssuesFrom(repo, since);
+        while (true)
+        {
+            IReadOnlyList<WorkItem> items;
+            Uri? next;
+            using (var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), repo, cancellationToken))
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+                items = parser.ParsePage(doc.RootElement);
+                next = GitHubLinkHeader.Next(response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null);
+            }
+
+            var pageNewest = items.Count == 0 ? (DateTimeOffset?)null : items.Max(i => i.Updated);
+            if (pageNewest > newest || newest is null)
+            {
+                newest = pageNewest ?? newest;
+            }
+
+            var last = next is null;
+            var restart = newest is { } n ? n - options.Overlap : (DateTimeOffset?)null;
+            if (cursor.Since is { } previous && restart < previous)
+            {
+                restart = previous;
+            }
+
+            yield return new WorkItemPage(items, new GitHubCursor(restart, last ? probeEtag : cursor.ProbeEtag).ToString());
+            if (last)
+            {
+                yield break;
+            }
+
+            if (pageNewest is { } moved && (since is null || moved > since))
+            {
+                since = moved;
+                url = IssuesFrom(repo, since);
+            }
+            else
+            {
+                url = next!.ToString(); // the whole page shares one second: only the page number moves on
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<WorkItemPage> ReadProjectAsync(int number, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var field = string.IsNullOrWhiteSpace(options.Fields.KeyResult) ? "Key Result" : options.Fields.KeyResult;
+        var organization = true;
+        string? after = null;
+        var first = true;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, graphQl)
+            {
+                Content = JsonContent.Create(new { query = GitHubProjectQuery.For(organization), variables = GitHubProjectQuery.Variables(Owner, number, field, after) }),
+            };
+            using var response = await SendAsync(request, $"project {number}", cancellationToken);
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            var errors = GraphQlErrors(doc.RootElement);
+            var (values, next, found) = doc.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                ? GitHubProjectQuery.ReadPage(doc.RootElement, organization)
+                : ([], null, false);
+
+            if (!found)
+            {
+                if (first && organization)
+                {
+                    organization = false; // the owner may be a user account
+                    continue;
+                }
+
+                throw new SourceException(Name, $"Source '{Name}': project {number} of {Owner} was not found or is not visible to the token in {Auth.SourceToken.Describe(options)}{(errors is null ? "" : $" ({errors})")}.");
+            }
+
+            first = false;
+            yield return new WorkItemPage([], "project") { FieldValues = values };
+            if (next is null)
+            {
+                yield break;
+            }
+
+            after = next;
+        }
+    }
+
+    private async Task<List<string>> ListOwnerReposAsync(CancellationToken cancellationToken)
+    {
+        var repos = new List<string>();
+        string? url = $"orgs/{Owner}/repos?per_page={PageSize}&type=all";
+        var triedUser = false;
+        while (url is not null)
+        {
+            using var response = await http.GetAsync(url, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound && !triedUser)
+            {
+                triedUser = true;
+                url = $"users/{Owner}/repos?per_page={PageSize}&type=owner";
+                continue;
+            }
+
+            await EnsureSuccessAsync(response, $"the repos of {Owner}", cancellationToken);
+            using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            foreach (var repo in doc.RootElement.EnumerateArray())
+            {
+                var archived = repo.TryGetProperty("archived", out var a) && a.GetBoolean();
+                if (!archived || options.IncludeArchived)
+                {
+                    repos.Add(repo.GetProperty("full_name").GetString()!);
+                }
+            }
+
+            url = GitHubLinkHeader.Next(response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null)?.ToString();
+        }
+
+        return repos;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.NotModified)
+        {
+            await EnsureSuccessAsync(response, what, cancellationToken);
+        }
+
+        return response;
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), path, cancellationToken);
+        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+    }
+
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var message = await GitHubMessageAsync(response, cancellationToken);
+        response.Dispose();
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new SourceException(Name, $"Source '{Name}': {what} was not found or is not visible to the token in {Auth.SourceToken.Describe(options)} (GitHub: {message}).");
+        }
+
+        throw new HttpRequestException($"GitHub answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}: {message}", null, response.StatusCode);
+    }
+
+    private static async Task<string> GitHubMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return doc.RootElement.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+
+    private static string? GraphQlErrors(JsonElement root) =>
+        root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
+            ? string.Join("; ", errors.EnumerateArray().Select(e => e.TryGetProperty("message", out var m) ? m.GetString() : e.GetRawText()))
+            : null;
+
+    private static string IssuesFrom(string repo, DateTimeOffset? since) => GitHubEndpoints.Issues(
+        repo,
+        $"state=all&sort=updated&direction=asc&per_page={PageSize}"
+        + (since is { } s ? "&since=" + s.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : ""));
+
+    private async Task CheckOneAsync(List<CheckLine> lines, string subject, Func<CancellationToken, Task<string>> check, CancellationToken cancellationToken)
+    {
+        try
+        {
+            lines.Add(new CheckLine(Name, subject, true, await check(cancellationToken)));
+        }
+        catch (Exception ex) when (ex is SourceException or HttpRequestException or JsonException or KeyNotFoundException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            lines.Add(new CheckLine(Name, subject, false, ex.Message));
+        }
+    }
+}
