@@ -14,7 +14,7 @@ internal static partial class HttpLog
     public static partial void WaitingForRateLimit(this ILogger logger, string source, string reason, TimeSpan wait, string target);
 
     [LoggerMessage(EventId = 7103, Level = LogLevel.Error,
-        Message = "Source '{Source}': {Target} answered {Status}; the token in {TokenVariable} was refused")]
+        Message = "Source '{Source}': {Target} answered {Status}; the source fails until the token in {TokenVariable} is fixed")]
     public static partial void AuthFailed(this ILogger logger, string source, string target, int status, string tokenVariable);
 
     [LoggerMessage(EventId = 7104, Level = LogLevel.Error,
