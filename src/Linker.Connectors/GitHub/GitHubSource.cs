@@ -203,7 +203,7 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
         var triedUser = false;
         while (url is not null)
         {
-            using var response = await http.GetAsync(url, cancellationToken);
+            using var response = await SendRawAsync(url, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound && !triedUser)
             {
                 triedUser = true;
@@ -231,12 +231,34 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+
+        // A renamed or transferred repo answers 301/307 with its new address; follow it here, where
+        // the request keeps its credentials (DESIGN.md §6 trap 10).
+        for (var hops = 0; hops < 3 && request.Method == HttpMethod.Get && IsRedirect(response) && response.Headers.Location is { } moved; hops++)
+        {
+            var target = moved.IsAbsoluteUri ? moved : new Uri(http.BaseAddress!, moved);
+            response.Dispose();
+            using var again = new HttpRequestMessage(HttpMethod.Get, target);
+            foreach (var header in request.Headers)
+            {
+                again.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            response = await http.SendAsync(again, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+
         if (response.StatusCode != HttpStatusCode.NotModified)
         {
             await EnsureSuccessAsync(response, what, cancellationToken);
         }
 
         return response;
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(string url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
     }
 
     private async Task<JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)
@@ -274,6 +296,9 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
             return "";
         }
     }
+
+    private static bool IsRedirect(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 
     private static string? GraphQlErrors(JsonElement root) =>
         root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0

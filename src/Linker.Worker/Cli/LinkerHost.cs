@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OkrLinker.Connectors.Files;
+using OkrLinker.Connectors.GitHub;
+using OkrLinker.Connectors.Http;
 using OkrLinker.Core;
 using OkrLinker.Core.Configuration;
 
@@ -47,7 +49,9 @@ internal static class LinkerHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddLinkerCore(builder.Configuration, Path.GetDirectoryName(fullPath)!);
+        builder.Services.AddSourceHttp(builder.Configuration);
         builder.Services.AddFilesSource();
+        builder.Services.AddGitHubSource();
         return builder.Build();
     }
 }

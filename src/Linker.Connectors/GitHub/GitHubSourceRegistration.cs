@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OkrLinker.Connectors.Auth;
+using OkrLinker.Connectors.Http;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Sources;
+
+namespace OkrLinker.Connectors.GitHub;
+
+/// <summary>How the GitHub source enters the host (DESIGN.md §2).</summary>
+public static class GitHubSourceRegistration
+{
+    /// <summary>Registers the <c>github</c> <see cref="SourceKind"/> and the shared HTTP layer it sends through.</summary>
+    public static IServiceCollection AddGitHubSource(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSourceHttp();
+        return services.AddSingleton(new SourceKind(GitHubSource.Kind, Create));
+    }
+
+    private static GitHubSource Create(IServiceProvider services, SourceOptions options)
+    {
+        var hasFullNames = options.Repos.Count > 0 && options.Repos.All(r => r.Contains('/', StringComparison.Ordinal));
+        if (string.IsNullOrWhiteSpace(options.Owner) && !hasFullNames)
+        {
+            throw new SourceException(options.Name, $"Source '{options.Name}': set Sources[].Owner to the GitHub organization or user (or list Repos as owner/repo).");
+        }
+
+        if (options.ProjectNumbers.Count > 0 && string.IsNullOrWhiteSpace(options.Owner))
+        {
+            throw new SourceException(options.Name, $"Source '{options.Name}': ProjectNumbers need Sources[].Owner, the owner of the projects.");
+        }
+
+        var location = services.GetService<ConfigLocation>() ?? new ConfigLocation(Environment.CurrentDirectory);
+        var token = SourceToken.Read(options, location);
+        var root = GitHubEndpoints.RestRoot(options.BaseUrl);
+        var settings = new SourceHttpSettings(options.Name, SourceVendor.GitHub, root, SourceToken.Describe(options))
+        {
+            Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token),
+            DefaultHeaders = new Dictionary<string, string>
+            {
+                ["Accept"] = "application/vnd.github+json",
+                ["X-GitHub-Api-Version"] = "2022-11-28",
+            },
+        };
+        var http = services.GetRequiredService<SourceHttpClientFactory>().Create(settings);
+        var teams = services.GetService<IOptions<LinkerOptions>>()?.Value.Teams is { } map ? new TeamResolver(map) : TeamResolver.Empty;
+        return new GitHubSource(options, http, new GitHubIssueParser(options, teams), GitHubEndpoints.GraphQl(root));
+    }
+}
