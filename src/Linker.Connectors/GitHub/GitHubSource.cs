@@ -182,7 +182,10 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
                     continue;
                 }
 
-                throw new SourceException(Name, $"Source '{Name}': project {number} of {Owner} was not found or is not visible to the token in {Auth.SourceToken.Describe(options)}{(errors is null ? "" : $" ({errors})")}.");
+                throw new SourceException(Name, $"Source '{Name}': project {number} of {Owner} was not found or is not visible to the token in {Auth.SourceToken.Describe(options)}{(errors is null ? "" : $" ({errors})")}.")
+                {
+                    WholeSource = false,
+                };
             }
 
             first = false;
@@ -278,7 +281,10 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
         response.Dispose();
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new SourceException(Name, $"Source '{Name}': {what} was not found or is not visible to the token in {Auth.SourceToken.Describe(options)} (GitHub: {message}).");
+            throw new SourceException(Name, $"Source '{Name}': {what} was not found or is not visible to the token in {Auth.SourceToken.Describe(options)} (GitHub: {message}).")
+            {
+                WholeSource = false,
+            };
         }
 
         throw new HttpRequestException($"GitHub answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}: {message}", null, response.StatusCode);

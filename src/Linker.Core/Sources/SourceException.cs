@@ -10,4 +10,10 @@ public sealed class SourceException : Exception
         : base(message, inner) => Source = source;
 
     public new string Source { get; }
+
+    /// <summary>
+    /// True (the default) when every scope of the source would fail the same way (a rejected token),
+    /// so the rest of its scopes are not tried; false for one scope's problem (a repo not found).
+    /// </summary>
+    public bool WholeSource { get; init; } = true;
 }

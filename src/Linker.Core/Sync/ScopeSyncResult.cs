@@ -13,5 +13,8 @@ public sealed record ScopeSyncResult(
     TimeSpan Duration,
     string? Error)
 {
+    /// <summary>The failure stops the whole source: its other scopes would fail the same way.</summary>
+    public bool StopsSource { get; init; }
+
     public bool Succeeded => Error is null;
 }

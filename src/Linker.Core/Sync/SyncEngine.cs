@@ -32,6 +32,7 @@ public sealed partial class SyncEngine(
         var seen = full ? new HashSet<string>(StringComparer.Ordinal) : null;
         var fieldSeen = new HashSet<string>(StringComparer.Ordinal);
         string? error = null;
+        var stopsSource = false;
 
         var cursor = full ? null : await ReadCursorAsync(scope, cancellationToken);
         await RecordRunStartAsync(source, scope, cancellationToken);
@@ -63,10 +64,11 @@ public sealed partial class SyncEngine(
         catch (Exception ex)
         {
             error = ex is SourceException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            stopsSource = ex is SourceException { WholeSource: true };
             LogScopeFailed(ex, source.Name, scope.Id, counts.Pages);
         }
 
-        var result = counts.ToResult(scope, time.GetElapsedTime(started), error);
+        var result = counts.ToResult(scope, time.GetElapsedTime(started), error) with { StopsSource = stopsSource };
         await RecordRunEndAsync(scope, full, error, CancellationToken.None);
         LogScopeFinished(source.Name, scope.Id, result.Pages, result.Read, result.Inserted, result.Updated, result.Removed, result.Duration.TotalMilliseconds);
         return result;

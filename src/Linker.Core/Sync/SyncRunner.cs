@@ -61,7 +61,12 @@ public sealed partial class SyncRunner(
         var done = new List<ScopeSyncResult>();
         foreach (var scope in scopes)
         {
-            done.Add(await engine.SyncScopeAsync(source, scope, full, progress, cancellationToken));
+            var result = await engine.SyncScopeAsync(source, scope, full, progress, cancellationToken);
+            done.Add(result);
+            if (result.StopsSource)
+            {
+                break; // a rejected token fails every scope alike: one request, not one per scope
+            }
         }
 
         return new SourceSyncResult(entry.Name, done, null);

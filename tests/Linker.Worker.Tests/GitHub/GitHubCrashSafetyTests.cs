@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using OkrLinker.Fakes;
+
+namespace OkrLinker.Worker.Tests.GitHub;
+
+/// <summary>A real process killed mid-sync, at a page chosen by the seed, then run again (DESIGN.md §6).</summary>
+public sealed class GitHubCrashSafetyTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_sync_killed_at_a_random_page_and_restarted_stores_exactly_the_data_set(int seed)
+    {
+        var data = FakeGitHubData.Generate(20 + seed, "acme", ["web"], 1500);
+        await using var gh = await GitHubHarness.StartAsync(data, ["web"]);
+        // Slowed pages keep the child busy inside a page when the kill comes.
+        gh.Fake.Faults.AddRandom("GET /repos/*/issues", FakeFault.Slow(TimeSpan.FromMilliseconds(40)), probability: 1, seed: seed);
+        var killAfter = new Random(seed).Next(3, 13); // list pages served before the kill; 1,500 items take about 16
+
+        using (var child = StartSync(gh))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (ListPagesServed(gh) < killAfter && !child.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+
+            Assert.False(child.HasExited, $"the sync finished before {killAfter} pages were served");
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+
+        var beforeRestart = (await gh.StoredAsync()).Count;
+        Assert.InRange(beforeRestart, 0, 1499);
+        var servedBeforeKill = gh.Fake.Requests.Count;
+
+        var run = await gh.SyncAsync();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(gh.Expected(), await gh.StoredAsync());
+        if (beforeRestart > 0)
+        {
+            // It resumed from the committed cursor instead of starting over.
+            var firstListAfterRestart = gh.Fake.Requests.All.Skip(servedBeforeKill)
+                .First(r => r.Path.EndsWith("/issues", StringComparison.Ordinal) && r.Query.Contains("direction=asc", StringComparison.Ordinal));
+            Assert.Contains("since=", firstListAfterRestart.Query, StringComparison.Ordinal);
+        }
+    }
+
+    private static int ListPagesServed(GitHubHarness gh) =>
+        gh.Fake.Requests.Where(r => r.Path.EndsWith("/issues", StringComparison.Ordinal) && r.Query.Contains("direction=asc", StringComparison.Ordinal)).Count;
+
+    private static Process StartSync(GitHubHarness gh)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "okrlinker.dll"));
+        start.ArgumentList.Add("sync");
+        start.ArgumentList.Add("--config");
+        start.ArgumentList.Add(gh.Config.ConfigPath);
+        start.Environment[gh.TokenVariable] = gh.Fake.Token;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
