@@ -9,6 +9,8 @@ namespace OkrLinker.Fakes.GitHub.Rest;
 /// </summary>
 internal static class RestIssueJson
 {
+    private static readonly string[] Reactions = ["total_count", "+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes"];
+
     /// <summary>parent number → (sub-issues, closed sub-issues) for a repo's items.</summary>
     public static Dictionary<int, (int Total, int Completed)> SubIssues(IEnumerable<FakeGitHubItem> items) =>
         items.Where(item => item.ParentNumber is not null)
@@ -105,6 +107,14 @@ internal static class RestIssueJson
             writer.WriteNull("body");
         }
 
+        writer.WriteStartObject("reactions");
+        writer.WriteString("url", url + "/reactions");
+        foreach (var reaction in Reactions)
+        {
+            writer.WriteNumber(reaction, 0);
+        }
+
+        writer.WriteEndObject();
         writer.WriteString("timeline_url", url + "/timeline");
         writer.WriteNull("performed_via_github_app");
         if (item.StateReason is { } reason)

@@ -22,6 +22,8 @@ internal sealed class FakeGitHubPipeline(
     private const string SecondaryDocs =
         "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
 
+    private static readonly TimeSpan TruncationGrace = TimeSpan.FromMilliseconds(50);
+
     private long _requestIds;
 
     public async Task HandleAsync(HttpContext context)
@@ -56,16 +58,15 @@ internal sealed class FakeGitHubPipeline(
 
         if (fault is { ReplacesAnswer: true })
         {
-            var status = await WriteFaultAsync(context, fault, budget, requestId);
-            log.Add(entry with { Status = status, Fault = fault.Kind });
+            await WriteFaultAsync(context, fault, budget, requestId, entry);
             return;
         }
 
         if (!Authorized(request.Headers.Authorization.ToString()))
         {
             var denied = new FakeAnswer(401, RestJson.Error("Bad credentials", "https://docs.github.com/rest"));
-            await WriteAsync(context, denied, (60, 60, 0, options.Clock.GetUtcNow().AddHours(1)), budget.Resource, fault);
             log.Add(entry with { Status = 401, Fault = fault?.Kind });
+            await WriteAsync(context, denied, (60, 60, 0, options.Clock.GetUtcNow().AddHours(1)), budget.Resource, fault);
             return;
         }
 
@@ -84,8 +85,8 @@ internal sealed class FakeGitHubPipeline(
                 // GitHub: a 304 answer to a conditional request does not count against the rate limit.
                 var notModified = new FakeAnswer(304, []);
                 notModified.Headers["ETag"] = etag;
-                await WriteAsync(context, notModified, budget.Peek(), budget.Resource, null);
                 log.Add(entry with { Status = 304, Fault = fault?.Kind });
+                await WriteAsync(context, notModified, budget.Peek(), budget.Resource, null);
                 return;
             }
         }
@@ -97,8 +98,9 @@ internal sealed class FakeGitHubPipeline(
                 "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits"));
         }
 
-        await WriteAsync(context, answer, budget.Peek(), budget.Resource, fault);
+        // Logged before the answer leaves: a client that has its answer finds the request in the log.
         log.Add(entry with { Status = answer.Status, Fault = fault?.Kind });
+        await WriteAsync(context, answer, budget.Peek(), budget.Resource, fault);
     }
 
     private async Task<FakeAnswer> GraphQLAsync(HttpContext context, string host)
@@ -146,12 +148,13 @@ internal sealed class FakeGitHubPipeline(
             .Any(candidate => candidate == "*" || (candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate) == opaque);
     }
 
-    private async Task<int> WriteFaultAsync(HttpContext context, FakeFault fault, FakeRateBudget budget, string requestId)
+    private async Task WriteFaultAsync(HttpContext context, FakeFault fault, FakeRateBudget budget, string requestId, FakeRequest entry)
     {
         if (fault.Kind == FakeFaultKind.DropConnection)
         {
+            log.Add(entry with { Status = 0, Fault = fault.Kind });
             context.Abort();
-            return 0;
+            return;
         }
 
         var secondary = RestJson.Error(SecondaryMessage + requestId + ".", SecondaryDocs);
@@ -172,8 +175,8 @@ internal sealed class FakeGitHubPipeline(
             rate = (rate.Limit, 0, rate.Limit, options.Clock.GetUtcNow().AddSeconds(fault.ResetInSeconds ?? 60));
         }
 
+        log.Add(entry with { Status = answer.Status, Fault = fault.Kind });
         await WriteAsync(context, answer, rate, budget.Resource, null);
-        return answer.Status;
     }
 
     private static async Task WriteAsync(
@@ -207,6 +210,8 @@ internal sealed class FakeGitHubPipeline(
         {
             await response.Body.WriteAsync(answer.Body.AsMemory(0, answer.Body.Length / 2), context.RequestAborted);
             await response.Body.FlushAsync(context.RequestAborted);
+            // Let the transport send the half before the abort, or the client would see no answer at all.
+            await Task.Delay(TruncationGrace, context.RequestAborted);
             context.Abort();
             return;
         }
