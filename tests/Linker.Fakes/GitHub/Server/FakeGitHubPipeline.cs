@@ -28,6 +28,29 @@ internal sealed class FakeGitHubPipeline(
 
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await AnswerAsync(context);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A bug in the fake shows up as GitHub's 500 body and in the log, not as a hung test.
+            log.Add(new FakeRequest
+            {
+                Method = context.Request.Method,
+                Path = context.Request.Path.Value ?? "/",
+                Query = context.Request.QueryString.Value ?? "",
+                Status = 500,
+                Timestamp = options.Clock.GetUtcNow(),
+            });
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.Body.WriteAsync(RestJson.Error($"Server Error: {failure.Message}", "https://docs.github.com/rest"));
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         var request = context.Request;
         var rawPath = request.Path.Value ?? "/";
         var path = FakeGitHubPaths.Normalize(rawPath);
@@ -64,7 +87,7 @@ internal sealed class FakeGitHubPipeline(
 
         if (!Authorized(request.Headers.Authorization.ToString()))
         {
-            var denied = new FakeAnswer(401, RestJson.Error("Bad credentials", "https://docs.github.com/rest"));
+            var denied = new FakeAnswer(401, RestJson.Error("Bad credentials", isGraphQL ? "https://docs.github.com/graphql" : "https://docs.github.com/rest"));
             log.Add(entry with { Status = 401, Fault = fault?.Kind });
             await WriteAsync(context, denied, (60, 60, 0, options.Clock.GetUtcNow().AddHours(1)), budget.Resource, fault);
             return;
