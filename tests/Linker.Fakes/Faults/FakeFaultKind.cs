@@ -1,0 +1,28 @@
+namespace OkrLinker.Fakes;
+
+public enum FakeFaultKind
+{
+    /// <summary>429 with <c>Retry-After</c>.</summary>
+    TooManyRequests,
+
+    /// <summary>403 with <c>Retry-After</c> and GitHub's secondary-rate-limit message.</summary>
+    SecondaryRateLimit,
+
+    /// <summary>403 with <c>x-ratelimit-remaining: 0</c> and <c>x-ratelimit-reset</c> but no <c>Retry-After</c>.</summary>
+    SecondaryRateLimitWithoutRetryAfter,
+
+    /// <summary>503, with <c>Retry-After</c> when given.</summary>
+    ServiceUnavailable,
+
+    /// <summary>The normal 200 answer plus <c>Retry-After</c> (Azure DevOps throttles this way).</summary>
+    OkWithRetryAfter,
+
+    /// <summary>The normal answer after a delay.</summary>
+    Slow,
+
+    /// <summary>The connection is aborted before any response.</summary>
+    DropConnection,
+
+    /// <summary>200 with the full body's Content-Length, half the bytes, then an aborted connection.</summary>
+    TruncatedBody,
+}
