@@ -29,12 +29,17 @@ public sealed class GitHubHarness : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Config.Root, "data", "okrlinker.db");
 
-    public static async Task<GitHubHarness> StartAsync(FakeGitHubData data, IReadOnlyList<string> repos, string? token = null)
+    /// <param name="repos">The configured repos; empty syncs every repo of the owner.</param>
+    /// <param name="token">The token the source presents; default the fake's own.</param>
+    /// <param name="enterprise">Address the fake as GitHub Enterprise Server does (<c>/api/v3</c>, <c>/api/graphql</c>).</param>
+    public static async Task<GitHubHarness> StartAsync(
+        FakeGitHubData data, IReadOnlyList<string> repos, string? token = null, bool enterprise = false, bool includeArchived = false)
     {
         var fake = await FakeGitHub.StartAsync(data);
-        var variable = "OKRLINKER_TEST_TOKEN_" + Guid.NewGuid().ToString("N");
+        var variable = "GH_TEST_TOKEN_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(variable, token ?? fake.Token);
-        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(fake.BaseUrl, data.Owner, repos, variable));
+        var baseUrl = enterprise ? fake.EnterpriseBaseUrl : fake.BaseUrl;
+        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(baseUrl, data.Owner, repos, variable, includeArchived));
         return new GitHubHarness(fake, config, variable);
     }
 
@@ -104,7 +109,7 @@ public sealed class GitHubHarness : IAsyncDisposable
             item.InProject && item.KeyResult is { } kr ? kr : "");
     }
 
-    private static string ConfigJson(Uri baseUrl, string owner, IReadOnlyList<string> repos, string tokenVariable) => JsonSerializer.Serialize(new
+    private static string ConfigJson(Uri baseUrl, string owner, IReadOnlyList<string> repos, string tokenVariable, bool includeArchived) => JsonSerializer.Serialize(new
     {
         Okrs = new { Path = "okrs.yaml" },
         Store = new { Provider = "Sqlite", ConnectionString = "Data Source=../data/okrlinker.db" },
@@ -117,6 +122,7 @@ public sealed class GitHubHarness : IAsyncDisposable
                 BaseUrl = baseUrl.ToString(),
                 Owner = owner,
                 Repos = repos,
+                IncludeArchived = includeArchived,
                 ProjectNumbers = new[] { 7 },
                 Auth = new { TokenEnv = tokenVariable },
             },

@@ -25,7 +25,7 @@ public sealed class GitHubSyncTests
     }
 
     [Fact]
-    public async Task An_incremental_sync_takes_edits_and_new_issues_and_the_sweep_removes_deletions()
+    public async Task An_incremental_sync_takes_edits_new_and_transferred_issues_and_the_sweep_removes_deletions()
     {
         var data = FakeGitHubData.Generate(12, "acme", ["web", "api", "docs"], 300);
         await using var gh = await GitHubHarness.StartAsync(data, ["web", "api", "docs"]);
@@ -37,6 +37,9 @@ public sealed class GitHubSyncTests
         data.Delete("api", 10);
         data.Delete("api", 11);
         data.Delete("docs", 12);
+        var snapshot = data.Snapshot();
+        var leaf = snapshot.First(i => i.Repo == "web" && !i.IsPullRequest && snapshot.All(c => c.Repo != "web" || c.ParentNumber != i.Number));
+        var moved = data.Transfer("web", leaf.Number, "docs");
         gh.Fake.Requests.Clear();
 
         Assert.Equal(0, (await gh.SyncAsync()).ExitCode);
@@ -44,7 +47,8 @@ public sealed class GitHubSyncTests
         // Edits and new issues arrive; the three deleted issues are still stored as they were.
         var expected = gh.Expected();
         var stored = await gh.StoredAsync();
-        Assert.Equal(905, stored.Count); // 900 + 5 new; the 3 deleted stay until the sweep
+        Assert.Equal(906, stored.Count); // 900 + 5 new + the transferred issue's new self; the old ones stay until the sweep
+        Assert.Contains(stored, s => s.Key == $"acme/docs#{moved.Number}");
         Assert.Equal(expected, stored.Where(s => expected.Any(e => e.Id == s.Id)));
         Assert.True(gh.Fake.Requests.Count < 20, $"an incremental sync of 45 changes made {gh.Fake.Requests.Count} requests");
 
@@ -52,7 +56,9 @@ public sealed class GitHubSyncTests
 
         stored = await gh.StoredAsync();
         Assert.Equal(expected, stored.Where(s => expected.Any(e => e.Id == s.Id)));
-        Assert.Equal(["acme/api#10", "acme/api#11", "acme/docs#12"], stored.Where(s => expected.All(e => e.Id != s.Id)).Select(s => s.Key).Order());
+        Assert.Equal(
+            new[] { "acme/api#10", "acme/api#11", "acme/docs#12", $"acme/web#{leaf.Number}" }.Order(),
+            stored.Where(s => expected.All(e => e.Id != s.Id)).Select(s => s.Key).Order());
         Assert.All(stored.Where(s => expected.All(e => e.Id != s.Id)), s => Assert.Equal("Removed", s.Category));
     }
 
