@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Figures;
 using OkrLinker.Core.Linking;
@@ -138,10 +139,16 @@ internal static class Verbs
             output.Error.Write("\r" + new string(' ', 60) + "\r");
         }
 
+        var traffic = services.GetRequiredService<SourceRequestMetrics>();
         foreach (var result in results)
         {
             var scopes = result.Scopes;
             var line = $"{result.Source,-12} {scopes.Sum(s => s.Read),6} read {scopes.Sum(s => s.Inserted),6} new {scopes.Sum(s => s.Updated),6} changed {scopes.Sum(s => s.Removed),5} removed";
+            if (traffic.For(result.Source) is { Requests: > 0 } counters)
+            {
+                line += $"  ({counters.Requests} requests, {counters.Retries} retries, {counters.RateLimitWaits} rate-limit waits)";
+            }
+
             await output.Out.WriteLineAsync(result.Succeeded ? line : $"{line}   FAILED: {result.FirstError}");
         }
 
