@@ -105,13 +105,22 @@ public sealed class RateLimitRejectionTests
     {
         await using var server = await ScriptedHttpServer.StartAsync(Respond.With(429, "", ("Retry-After", "8")));
         using var source = TestSource.Create(server);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
+        var call = source.Client.GetAsync(new Uri("repos/o/r/issues", UriKind.Relative), cancel.Token);
+
+        // Cancel once the 429 has been answered, i.e. while the 8 s wait runs; a timer could fire
+        // before the request even reached a busy machine's server.
+        while (server.RequestCount == 0 && !call.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(100);
         var clock = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => source.Client.GetAsync(new Uri("repos/o/r/issues", UriKind.Relative), cancel.Token));
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed} to stop after cancellation");
         Assert.Equal(1, server.RequestCount);
     }
 }
