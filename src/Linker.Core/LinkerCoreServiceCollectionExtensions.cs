@@ -46,12 +46,14 @@ public static class LinkerCoreServiceCollectionExtensions
 
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<SyncMetrics>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<OkrSetSource>();
         services.AddSingleton<LinkRunner>();
         services.AddSingleton<ReportBuilder>();
         services.AddSingleton<ReportWriter>();
+        services.AddSingleton<ReportArchive>();
         services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
         services.AddSingleton<IReportRenderer, JsonReportRenderer>();
         return services;

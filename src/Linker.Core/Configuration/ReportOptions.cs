@@ -13,5 +13,9 @@ public sealed class ReportOptions
 
     public List<string> Formats { get; set; } = ["md", "json"];
 
+    /// <summary>Quartz cron for the weekly report, read in <see cref="TimeZone"/>. Default Monday 08:00.</summary>
     public string Schedule { get; set; } = "0 0 8 ? * MON";
+
+    /// <summary>Where the weekly report is delivered by <c>run</c>; the files are always written.</summary>
+    public List<DeliveryOptions> Deliver { get; set; } = [];
 }

@@ -35,12 +35,10 @@ public sealed class ReportBuilder(
         var linking = await linkRunner.LinkAsync(okrs, cancellationToken);
         var samples = await ReadSamplesAsync(cancellationToken);
         var figures = FigureCalculator.Compute(linking, okrs, week, zone, samples, now);
-
-        await SaveSnapshotAsync(figures, now, cancellationToken);
-        var trend = await ReadTrendAsync(linking, week, zone, cancellationToken);
+        var trend = await ReadTrendAsync(linking, figures, zone, cancellationToken);
 
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
-        return new WeeklyReport(
+        var report = new WeeklyReport(
             WeeklyReport.CurrentSchemaVersion,
             week.ToString(),
             figures.From,
@@ -53,6 +51,8 @@ public sealed class ReportBuilder(
             figures.UnlinkedItems,
             findings,
             trend);
+        await SaveSnapshotAsync(figures, report, now, cancellationToken);
+        return report;
     }
 
     private async Task<IReadOnlyList<MetricSample>> ReadSamplesAsync(CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class ReportBuilder(
         return rows.Select(r => new MetricSample(r.KrId, r.At, r.Value)).OrderBy(s => s.At).ToList();
     }
 
-    private async Task SaveSnapshotAsync(WeeklyFigures figures, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveSnapshotAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = figures.Week.ToString();
@@ -82,13 +82,16 @@ public sealed class ReportBuilder(
         row.UnlinkedShare = figures.Totals.UnlinkedShare;
         row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
         row.TakenAt = now;
+        row.ReportJson = System.Text.Json.JsonSerializer.Serialize(report, ReportJson.Options);
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    // The weeks before come from their snapshots (else reconstructed); this week from its own figures.
     private async Task<IReadOnlyList<TrendPoint>> ReadTrendAsync(
-        LinkingResult linking, IsoWeek week, TimeZoneInfo zone, CancellationToken cancellationToken)
+        LinkingResult linking, WeeklyFigures current, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var weeks = Enumerable.Range(0, TrendWeeks).Select(k => week.AddWeeks(k - TrendWeeks + 1)).ToList();
+        var week = current.Week;
+        var weeks = Enumerable.Range(0, TrendWeeks - 1).Select(k => week.AddWeeks(k - TrendWeeks + 1)).ToList();
         var keys = weeks.Select(w => w.ToString()).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -109,6 +112,7 @@ public sealed class ReportBuilder(
             }
         }
 
+        trend.Add(new TrendPoint(week.ToString(), current.Totals.UnlinkedShare, Reconstructed: false));
         return trend;
     }
 }

@@ -22,4 +22,7 @@ public sealed class WeeklySnapshotRow
     public double PointsUnlinkedShare { get; set; }
 
     public DateTimeOffset TakenAt { get; set; }
+
+    /// <summary>The whole report (DESIGN.md §9) as last built for this week, so the API can serve it from any node.</summary>
+    public string? ReportJson { get; set; }
 }

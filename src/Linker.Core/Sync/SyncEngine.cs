@@ -14,7 +14,8 @@ namespace OkrLinker.Core.Sync;
 public sealed partial class SyncEngine(
     IDbContextFactory<LinkerDbContext> dbFactory,
     TimeProvider time,
-    ILogger<SyncEngine> logger)
+    ILogger<SyncEngine> logger,
+    SyncMetrics? metrics = null)
 {
     /// <summary>
     /// Syncs one scope. <paramref name="full"/> ignores the stored cursor, reads everything, and then
@@ -70,6 +71,7 @@ public sealed partial class SyncEngine(
 
         var result = counts.ToResult(scope, time.GetElapsedTime(started), error) with { StopsSource = stopsSource };
         await RecordRunEndAsync(scope, full, error, CancellationToken.None);
+        metrics?.For(source.Name).Record(result, time.GetUtcNow());
         LogScopeFinished(source.Name, scope.Id, result.Pages, result.Read, result.Inserted, result.Updated, result.Removed, result.Duration.TotalMilliseconds);
         return result;
     }

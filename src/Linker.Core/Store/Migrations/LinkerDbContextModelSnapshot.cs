@@ -163,6 +163,9 @@ namespace OkrLinker.Core.Store.Migrations
                     b.Property<double>("PointsUnlinkedShare")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TakenAt")
                         .HasColumnType("INTEGER");
 
