@@ -25,4 +25,7 @@ public sealed class WeeklySnapshotRow
 
     /// <summary>The whole report (DESIGN.md §9) as last built for this week, so the API can serve it from any node.</summary>
     public string? ReportJson { get; set; }
+
+    /// <summary>When the scheduled weekly report for this week went out; null until then (a missed one runs at start).</summary>
+    public DateTimeOffset? DeliveredAt { get; set; }
 }

@@ -13,6 +13,9 @@ public sealed record ScopeSyncResult(
     TimeSpan Duration,
     string? Error)
 {
+    /// <summary>The worker is stopping: the run ended after a committed page, before the source was done.</summary>
+    public bool Stopped { get; init; }
+
     /// <summary>The failure stops the whole source: its other scopes would fail the same way.</summary>
     public bool StopsSource { get; init; }
 

@@ -21,12 +21,17 @@ public sealed partial class SyncEngine(
     /// Syncs one scope. <paramref name="full"/> ignores the stored cursor, reads everything, and then
     /// marks the scope's stored items that the source no longer returned as Removed (the reconciliation sweep).
     /// </summary>
+    /// <param name="stopAfterPage">
+    /// Graceful stop: once signalled, the run ends after the page it is on has been read and committed
+    /// (<see cref="ScopeSyncResult.Stopped"/>); <paramref name="cancellationToken"/> is the hard stop.
+    /// </param>
     public async Task<ScopeSyncResult> SyncScopeAsync(
         IWorkItemSource source,
         SourceScope scope,
         bool full,
         IProgress<ScopeSyncResult>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CancellationToken stopAfterPage = default)
     {
         var started = time.GetTimestamp();
         var counts = new Counts();
@@ -34,6 +39,7 @@ public sealed partial class SyncEngine(
         var fieldSeen = new HashSet<string>(StringComparer.Ordinal);
         string? error = null;
         var stopsSource = false;
+        var stopped = false;
 
         var cursor = full ? null : await ReadCursorAsync(scope, cancellationToken);
         await RecordRunStartAsync(source, scope, cancellationToken);
@@ -47,9 +53,18 @@ public sealed partial class SyncEngine(
                 await CommitPageAsync(scope, page, counts, seen, fieldSeen, CancellationToken.None);
                 progress?.Report(counts.ToResult(scope, time.GetElapsedTime(started), null));
                 cancellationToken.ThrowIfCancellationRequested();
+                if (stopAfterPage.IsCancellationRequested)
+                {
+                    stopped = true;
+                    break;
+                }
             }
 
-            if (scope.FieldStream)
+            if (stopped)
+            {
+                LogScopeStopped(source.Name, scope.Id, counts.Pages);
+            }
+            else if (scope.FieldStream)
             {
                 counts.Removed += await DropUnseenFieldValuesAsync(scope, fieldSeen, cancellationToken);
             }
@@ -69,8 +84,8 @@ public sealed partial class SyncEngine(
             LogScopeFailed(ex, source.Name, scope.Id, counts.Pages);
         }
 
-        var result = counts.ToResult(scope, time.GetElapsedTime(started), error) with { StopsSource = stopsSource };
-        await RecordRunEndAsync(scope, full, error, CancellationToken.None);
+        var result = counts.ToResult(scope, time.GetElapsedTime(started), error) with { StopsSource = stopsSource, Stopped = stopped };
+        await RecordRunEndAsync(scope, full && !stopped, error, succeeded: error is null && !stopped, CancellationToken.None);
         metrics?.For(source.Name).Record(result, time.GetUtcNow());
         LogScopeFinished(source.Name, scope.Id, result.Pages, result.Read, result.Inserted, result.Updated, result.Removed, result.Duration.TotalMilliseconds);
         return result;
@@ -236,13 +251,13 @@ public sealed partial class SyncEngine(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RecordRunEndAsync(SourceScope scope, bool full, string? error, CancellationToken cancellationToken)
+    private async Task RecordRunEndAsync(SourceScope scope, bool full, string? error, bool succeeded, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scopeRow = await db.Scopes.SingleAsync(s => s.Source == scope.Source && s.ScopeId == scope.Id, cancellationToken);
         scopeRow.LastError = error;
-        if (error is null)
+        if (succeeded)
         {
             scopeRow.LastSuccessAt = now;
             if (full)
@@ -259,6 +274,9 @@ public sealed partial class SyncEngine(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Source}/{Scope}: {Pages} pages, {Read} items read, {Inserted} new, {Updated} changed, {Removed} removed in {Milliseconds:F0} ms")]
     private partial void LogScopeFinished(string source, string scope, int pages, int read, int inserted, int updated, int removed, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync of {Source}/{Scope} stopped for shutdown after {Pages} committed pages; the next run resumes from its cursor")]
+    private partial void LogScopeStopped(string source, string scope, int pages);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {Source}/{Scope} stopped after {Pages} committed pages")]
     private partial void LogScopeFailed(Exception exception, string source, string scope, int pages);

@@ -72,6 +72,32 @@ public sealed partial class SyncRunner(
         return new SourceSyncResult(entry.Name, done, null);
     }
 
+    /// <summary>
+    /// Records one scope's outcome on its source (the scheduled worker syncs scope by scope): the
+    /// source is in error while any of its scopes is.
+    /// </summary>
+    public async Task RecordScopeAsync(string source, ScopeSyncResult result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Sources.SingleOrDefaultAsync(s => s.Name == source, cancellationToken);
+        if (row is null)
+        {
+            row = new SourceRow { Name = source, Kind = options.Value.Sources.FirstOrDefault(s => s.Name == source)?.Kind ?? "" };
+            db.Sources.Add(row);
+        }
+
+        row.LastRunAt = now;
+        if (result.Succeeded && !result.Stopped)
+        {
+            row.LastSuccessAt = now;
+        }
+
+        row.LastError = await db.Scopes.Where(s => s.Source == source && s.LastError != null)
+            .Select(s => s.LastError).FirstOrDefaultAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task RecordAsync(SourceOptions entry, SourceSyncResult result, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -24,7 +24,11 @@ internal static class LinkerCommandLine
             return ExitCodes.BadConfig;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        // The host handles SIGTERM and Ctrl-C itself (graceful stop within Worker:ShutdownGrace);
+        // System.CommandLine's own handler would end the process after its short timeout.
+        return await parsed.InvokeAsync(
+            new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null },
+            cancellationToken);
     }
 
     private static RootCommand Build(CliOutput output)
@@ -40,7 +44,7 @@ internal static class LinkerCommandLine
         var run = new Command("run", "The long-running worker; with --once, one full cycle.") { once };
         run.SetAction((parse, ct) => parse.GetValue(once)
             ? Verbs.RunOnceAsync(parse.GetValue(config)!, output, ct)
-            : Verbs.RunForeverAsync(output));
+            : Verbs.RunForeverAsync(parse.GetValue(config)!, output, ct));
 
         var source = new Option<string?>("--source") { Description = "Sync only the source with this name." };
         var full = new Option<bool>("--full") { Description = "Ignore the cursors, re-read everything and sweep for removed items." };

@@ -18,40 +18,52 @@ internal static class LinkerHost
     /// <exception cref="LinkerConfigException">The config file is missing or is not valid JSON.</exception>
     public static IHost Build(string configPath, bool interactive)
     {
-        var fullPath = Path.GetFullPath(configPath);
-        if (!File.Exists(fullPath))
-        {
-            throw new LinkerConfigException("--config", $"no config file at {fullPath} (the default is {LinkerCommandLine.DefaultConfig}, relative to the current folder)");
-        }
-
+        var fullPath = Locate(configPath);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
             ContentRootPath = Path.GetDirectoryName(fullPath)!,
         });
+        Configure(builder, fullPath, interactive);
+        return builder.Build();
+    }
 
+    /// <summary>The config file's full path.</summary>
+    /// <exception cref="LinkerConfigException">No file there.</exception>
+    public static string Locate(string configPath)
+    {
+        var fullPath = Path.GetFullPath(configPath);
+        return File.Exists(fullPath)
+            ? fullPath
+            : throw new LinkerConfigException("--config", $"no config file at {fullPath} (the default is {LinkerCommandLine.DefaultConfig}, relative to the current folder)");
+    }
+
+    /// <summary>Configuration, logging and the services every verb shares, on any kind of host builder.</summary>
+    public static void Configure(IHostApplicationBuilder builder, string fullPath, bool interactive)
+    {
         try
         {
             builder.Configuration.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
         }
         catch (InvalidDataException ex)
         {
-            throw new LinkerConfigException(configPath, ex.InnerException?.Message ?? ex.Message);
+            throw new LinkerConfigException(fullPath, ex.InnerException?.Message ?? ex.Message);
         }
 
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
 
         // On a terminal the progress line tells the story; log lines would tear it. Redirected
-        // output gets the plain log lines instead.
+        // output gets the plain log lines instead. Logging:Console:FormatterName=json gives JSON lines.
+        builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(interactive ? LogLevel.Warning : LogLevel.Information);
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddLinkerCore(builder.Configuration, Path.GetDirectoryName(fullPath)!);
         builder.Services.AddSourceHttp(builder.Configuration);
         builder.Services.AddFilesSource();
         builder.Services.AddGitHubSource();
-        return builder.Build();
     }
 }

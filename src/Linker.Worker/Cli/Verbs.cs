@@ -10,6 +10,7 @@ using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sources;
 using OkrLinker.Core.Store;
 using OkrLinker.Core.Sync;
+using OkrLinker.Worker.Scheduling;
 
 namespace OkrLinker.Worker.Cli;
 
@@ -34,11 +35,19 @@ internal static class Verbs
             return synced.All(s => s.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
         });
 
-    public static async Task<int> RunForeverAsync(CliOutput output)
-    {
-        await output.Error.WriteLineAsync("The long-running worker (scheduler and web endpoints) is not built yet; use 'run --once'.");
-        return ExitCodes.BadConfig;
-    }
+    /// <summary>The worker: scheduler and web endpoints until SIGTERM or Ctrl-C; 0 on a clean stop.</summary>
+    public static async Task<int> RunForeverAsync(string configPath, CliOutput output, CancellationToken cancellationToken) =>
+        await MapConfigErrorsAsync(configPath, output, async () =>
+        {
+            await using var app = WorkerHost.Build(configPath);
+            var services = app.Services;
+            var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+            WorkerHost.ValidateAtStart(services);
+            _ = new WorkItemLinker(options.Linking, services.GetRequiredService<OkrSetSource>().Load());
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+            await app.RunAsync();
+            return ExitCodes.Ok;
+        });
 
     public static async Task<int> SyncAsync(string configPath, string? source, bool full, CliOutput output, CancellationToken cancellationToken) =>
         await WithHostAsync(configPath, output, async services =>
@@ -156,13 +165,19 @@ internal static class Verbs
     }
 
     /// <summary>Builds the host and maps every configuration problem to exit code 2 with a message that names it.</summary>
-    private static async Task<int> WithHostAsync(string configPath, CliOutput output, Func<IServiceProvider, Task<int>> verb)
-    {
-        try
+    private static Task<int> WithHostAsync(string configPath, CliOutput output, Func<IServiceProvider, Task<int>> verb) =>
+        MapConfigErrorsAsync(configPath, output, async () =>
         {
             using var host = LinkerHost.Build(configPath, output.Interactive);
             _ = host.Services.GetRequiredService<IOptions<LinkerOptions>>().Value;
             return await verb(host.Services);
+        });
+
+    private static async Task<int> MapConfigErrorsAsync(string configPath, CliOutput output, Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
         }
         catch (OptionsValidationException ex)
         {

@@ -151,6 +151,9 @@ namespace OkrLinker.Core.Store.Migrations
                     b.Property<int>("Bau")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("From")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Figures;
+using OkrLinker.Core.Okrs;
+using OkrLinker.Core.Reports;
+using OkrLinker.Core.Store;
+using Quartz;
+
+namespace OkrLinker.Worker.Scheduling;
+
+/// <summary>
+/// The weekly report on <c>Report.Schedule</c>: built for the week that holds the day three days before
+/// the fire time (so a Monday-morning run reports the week that just ended), written to the files,
+/// delivered, and marked delivered in the store so a restart does not send it twice.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class WeeklyReportJob(
+    OkrSetSource okrs,
+    ReportBuilder builder,
+    ReportWriter writer,
+    IReportDeliverer deliverer,
+    IDbContextFactory<LinkerDbContext> dbFactory,
+    ConfigLocation location,
+    IOptions<LinkerOptions> options,
+    ShutdownSignal shutdown,
+    TimeProvider time,
+    ILogger<WeeklyReportJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("weekly-report", "report");
+
+    /// <summary>The week a report fired at <paramref name="fireTime"/> is about, unless <c>Report.Week</c> pins one.</summary>
+    public static IsoWeek WeekFor(DateTimeOffset fireTime, TimeZoneInfo zone, string? pinned) =>
+        pinned is not null ? IsoWeek.Parse(pinned) : IsoWeek.Containing(fireTime.AddDays(-3), zone);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Hard);
+        var report = options.Value.Report;
+        var week = WeekFor(context.ScheduledFireTimeUtc ?? time.GetUtcNow(), builder.Zone, report.Week);
+        try
+        {
+            var built = await builder.BuildAsync(okrs.Load(), week, hard.Token);
+            var files = await writer.WriteAsync(built, report.Formats, location.Resolve(report.Output), hard.Token);
+            await deliverer.DeliverAsync(built, hard.Token);
+            await MarkDeliveredAsync(week, hard.Token);
+            LogDelivered(built.Week, files.Count);
+        }
+        catch (Exception ex) when (ex is OkrLoadException or Core.Linking.LinkingConfigException)
+        {
+            LogConfigBroken(week.ToString(), ex.Message);
+        }
+    }
+
+    private async Task MarkDeliveredAsync(IsoWeek week, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var key = week.ToString();
+        var row = await db.WeeklySnapshots.SingleAsync(s => s.Week == key, cancellationToken);
+        row.DeliveredAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Weekly report {Week} written ({Files} files) and delivered")]
+    private partial void LogDelivered(string week, int files);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Weekly report {Week} not made: {Problem}")]
+    private partial void LogConfigBroken(string week, string problem);
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OkrLinker.Worker.Cli;
+using Quartz;
+
+namespace OkrLinker.Worker.Scheduling;
+
+/// <summary>The long-running worker: the verbs' services plus Quartz, the web endpoints and systemd integration.</summary>
+internal static class WorkerHost
+{
+    /// <param name="configure">Extra registrations: the tests' fake sources and clocks.</param>
+    public static WebApplication Build(string configPath, Action<IServiceCollection>? configure = null)
+    {
+        var fullPath = LinkerHost.Locate(configPath);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Path.GetDirectoryName(fullPath)!,
+            Args = [],
+        });
+        builder.Configuration.Sources.Clear();
+        LinkerHost.Configure(builder, fullPath, interactive: false);
+
+        var worker = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section))
+            .Validate(o => CronTimes.IsValid(o.SweepSchedule), "Worker:SweepSchedule: not a Quartz cron expression")
+            .Validate(o => o.ShutdownGrace > TimeSpan.Zero, "Worker:ShutdownGrace: must be positive")
+            .ValidateOnStart();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = worker.ShutdownGrace);
+        builder.Services.AddSystemd();
+
+        builder.Services.AddSingleton<ScopeGate>();
+        builder.Services.AddSingleton<ShutdownSignal>();
+        builder.Services.AddQuartz();
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<ScheduleSetup>();
+        builder.Services.AddTransient<SyncScopeJob>();
+        builder.Services.AddTransient<RefreshJob>();
+        builder.Services.AddTransient<WeeklyReportJob>();
+
+        builder.WebHost.UseUrls(builder.Configuration["Web:Urls"] ?? "http://127.0.0.1:8080");
+        configure?.Invoke(builder.Services);
+
+        return builder.Build();
+    }
+
+    /// <summary>Validates the options the worker reads at start, so a bad config ends with exit 2 before anything runs.</summary>
+    public static void ValidateAtStart(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OkrLinker.Core.Sources;
+using OkrLinker.Core.Store;
+using OkrLinker.Worker.Scheduling;
+using OkrLinker.Worker.Tests.Support;
+
+namespace OkrLinker.Worker.Tests.Scheduling;
+
+/// <summary>The long-running worker's schedule, with compressed cron expressions and a counting source.</summary>
+public sealed class WorkerScheduleTests : IDisposable
+{
+    private readonly TempConfig config = new TempConfig().WithOkrs(TempConfig.GoodOkrs);
+
+    public void Dispose() => config.Dispose();
+
+    [Fact]
+    public async Task Scope_jobs_fire_on_their_schedule_and_one_scope_never_runs_twice_at_once()
+    {
+        // Every second, but each read takes 1.5 s: without the guard, runs of one scope would overlap.
+        var source = new CountingSource("counting", TimeSpan.FromMilliseconds(1500));
+        config.WithConfig(Config(schedule: "* * * * * ?"));
+
+        await using (var app = await StartAsync(source))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await app.StopAsync();
+        }
+
+        Assert.Equal(1, source.MostAtOnce);
+        Assert.InRange(source.Runs["a"], 2, 4); // 5 s of 1.5 s reads, one at a time
+        Assert.InRange(source.Runs["b"], 2, 4);
+    }
+
+    [Fact]
+    public async Task A_sync_missed_while_the_worker_was_down_runs_once_at_start_not_once_per_slot()
+    {
+        // Hourly; the store says the last success was three days ago: 72 slots missed, one run due.
+        var source = new CountingSource("counting", TimeSpan.FromMilliseconds(50));
+        config.WithConfig(Config(schedule: "0 0 * * * ?"));
+        await SeedAsync(db =>
+        {
+            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "a", LastSuccessAt = DateTimeOffset.UtcNow.AddDays(-3) });
+            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "b", LastSuccessAt = DateTimeOffset.UtcNow });
+        });
+
+        await using (var app = await StartAsync(source))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await app.StopAsync();
+        }
+
+        Assert.Equal(1, source.Runs.GetValueOrDefault("a"));
+        Assert.Equal(0, source.Runs.GetValueOrDefault("b")); // synced this hour: nothing missed
+    }
+
+    [Fact]
+    public async Task A_weekly_report_missed_while_down_is_made_once_at_start_and_not_again_after_a_restart()
+    {
+        var source = new CountingSource("counting", TimeSpan.FromMilliseconds(50));
+        config.WithConfig(Config(schedule: "0 0 * * * ?"));
+        await SeedAsync(db => db.Sources.Add(new SourceRow { Name = "counting", Kind = "counting", LastRunAt = DateTimeOffset.UtcNow.AddDays(-10) }));
+
+        for (var start = 0; start < 2; start++)
+        {
+            await using var app = await StartAsync(source);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await app.StopAsync();
+        }
+
+        // The worker ran before the last Monday 08:00 slot, and that week's report never went out.
+        await using var check = Store();
+        var delivered = await check.WeeklySnapshots.Where(s => s.DeliveredAt != null).ToListAsync();
+        var row = Assert.Single(delivered);
+        Assert.Single(Directory.GetFiles(config.OutFolder, "*.json"));
+        Assert.Equal(WeeklyReportJob.WeekFor(LastMondayEight(), TimeZoneInfo.Utc, null).ToString(), row.Week);
+    }
+
+    private async Task<WebApplication> StartAsync(CountingSource source)
+    {
+        var app = WorkerHost.Build(config.ConfigPath, services =>
+            services.AddSingleton(new SourceKind("counting", (_, _) => source)));
+        await app.Services.GetRequiredService<StoreInitializer>().MigrateAsync(CancellationToken.None);
+        await app.StartAsync();
+        return app;
+    }
+
+    private async Task SeedAsync(Action<LinkerDbContext> seed)
+    {
+        await using var db = Store();
+        await db.Database.MigrateAsync();
+        seed(db);
+        await db.SaveChangesAsync();
+    }
+
+    private LinkerDbContext Store()
+    {
+        Directory.CreateDirectory(Path.Combine(config.Root, "data"));
+        return new(new DbContextOptionsBuilder<LinkerDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(config.Root, "data", "okrlinker.db")};Pooling=False").Options);
+    }
+
+    private static DateTimeOffset LastMondayEight()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var monday = now.Date.AddDays(-(((int)now.DayOfWeek + 6) % 7)).AddHours(8);
+        return new DateTimeOffset(monday <= now.UtcDateTime ? monday : monday.AddDays(-7), TimeSpan.Zero);
+    }
+
+    private static string Config(string schedule) => $$"""
+        {
+          "Okrs": { "Path": "okrs.yaml" },
+          "Store": { "Provider": "Sqlite", "ConnectionString": "Data Source=../data/okrlinker.db;Pooling=False" },
+          "Sources": [ { "Name": "counting", "Kind": "counting", "Schedule": "{{schedule}}" } ],
+          "Report": { "TimeZone": "UTC", "Output": "../out", "Formats": ["json"] },
+          "Worker": { "ShutdownGrace": "00:00:05" },
+          "Web": { "Urls": "http://127.0.0.1:0" }
+        }
+        """;
+}
