@@ -20,6 +20,7 @@ internal sealed partial class MetricsCollector(
     SyncMetrics syncs,
     IDbContextFactory<LinkerDbContext> dbFactory,
     ReportArchive archive,
+    TimeProvider time,
     ILogger<MetricsCollector> logger)
 {
     public async Task<IReadOnlyList<PrometheusFamily>> CollectAsync(CancellationToken cancellationToken)
@@ -88,19 +89,22 @@ internal sealed partial class MetricsCollector(
     {
         var family = new PrometheusFamily(
             MetricNames.SourceLastSuccessTimestampSeconds, PrometheusType.Gauge, "Unix time of the source's last successful sync, as the store holds it.");
+        // A hung store must not hang the scrape: its metrics are left out once the probe's timeout passes.
+        using var timeout = new CancellationTokenSource(ReadinessProbe.StoreTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(linked.Token);
             var rows = await db.Sources.AsNoTracking()
                 .Where(s => s.LastSuccessAt != null)
                 .Select(s => new { s.Name, s.LastSuccessAt })
-                .ToListAsync(cancellationToken);
+                .ToListAsync(linked.Token);
             foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
                 family.Add(row.LastSuccessAt!.Value.ToUnixTimeMilliseconds() / 1000.0, ("source", row.Name));
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogStoreUnreadable(ex.GetType().Name, ex.Message);
         }
@@ -118,16 +122,18 @@ internal sealed partial class MetricsCollector(
         IEnumerable<PrometheusFamily> families = [share, shareTotal, unlinked, progress, week];
 
         WeeklyReport report;
+        using var timeout = new CancellationTokenSource(ReadinessProbe.StoreTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            if (await archive.ReadJsonAsync(null, cancellationToken) is not { } json)
+            if (await archive.ReadJsonAsync(null, linked.Token) is not { } json)
             {
                 return families;
             }
 
             report = ReportJson.Read(json);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogReportUnreadable(ex.GetType().Name, ex.Message);
             return families;

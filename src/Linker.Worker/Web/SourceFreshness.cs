@@ -53,7 +53,7 @@ internal static class SourceFreshness
             };
         }
 
-        var deadline = (startedAt + allowed).ToString("O", CultureInfo.InvariantCulture);
+        var deadline = (startedAt + allowed).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         return judged with { Reason = $"source '{source.Name}' has not succeeded yet; it has until {deadline}" };
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace OkrLinker.Worker.Web;
@@ -5,5 +6,9 @@ namespace OkrLinker.Worker.Web;
 /// <summary>The JSON shape of the endpoints' own bodies: camelCase, nulls written so every field is always there.</summary>
 internal static class WebJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    // These bodies are never embedded in HTML, so quotes in reasons ('csv') stay readable instead of \u0027.
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
