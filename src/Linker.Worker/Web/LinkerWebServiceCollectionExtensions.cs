@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OkrLinker.Connectors.Http;
+using OkrLinker.Core.Reports;
+using OkrLinker.Core.Sync;
+
+namespace OkrLinker.Worker.Web;
+
+public static class LinkerWebServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the web endpoints need, on top of <c>AddLinkerCore</c> (options, store, <see cref="ReportArchive"/>,
+    /// <see cref="SyncMetrics"/>) and <c>AddSourceHttp</c> (<see cref="SourceRequestMetrics"/>): the readiness probe, the
+    /// metrics collector and the process start time, taken from the <see cref="TimeProvider"/> in DI when the
+    /// endpoints are mapped. The clock and both metric registries are added only if missing, so the endpoints read
+    /// the same instances the sync writes to.
+    /// </summary>
+    public static IServiceCollection AddLinkerWeb(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SyncMetrics>();
+        services.TryAddSingleton<SourceRequestMetrics>();
+        services.TryAddSingleton<ReportArchive>();
+        services.TryAddSingleton(sp => new ProcessStartTime(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.TryAddSingleton<ReadinessProbe>();
+        services.TryAddSingleton<MetricsCollector>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+namespace OkrLinker.Worker.Web;
+
+/// <summary>
+/// One configured source as /readyz judges it. <see cref="AgeSeconds"/> is the whole seconds since the last
+/// success (null when it never succeeded); <see cref="Reason"/> explains an unready source and names it.
+/// </summary>
+internal sealed record SourceReadiness(
+    string Name,
+    string Kind,
+    DateTimeOffset? LastRunAt,
+    DateTimeOffset? LastSuccessAt,
+    long? AgeSeconds,
+    string? LastError,
+    bool Ready,
+    string? Reason);

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OkrLinker.Connectors.Files;
+using OkrLinker.Connectors.Http;
+using OkrLinker.Core;
+using OkrLinker.Core.Store;
+using OkrLinker.Core.Sync;
+using OkrLinker.Worker.Tests.Support;
+using OkrLinker.Worker.Web;
+
+namespace OkrLinker.Worker.Tests.Web;
+
+/// <summary>
+/// The web endpoints as the host will run them: a WebApplication on a TestServer with AddLinkerCore over an
+/// in-memory configuration, AddSourceHttp, the files source and AddLinkerWeb, a SQLite file in a temp config
+/// folder, the clock a <see cref="ManualTimeProvider"/>.
+/// </summary>
+public sealed class WebHarness : IAsyncDisposable
+{
+    /// <summary>Friday of 2026-W47, on a quarter hour so the 15-minute schedule's intervals are whole.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication app;
+
+    private WebHarness(WebApplication app, TempConfig config, ManualTimeProvider time, CapturedLogs logs)
+    {
+        this.app = app;
+        Config = config;
+        Time = time;
+        Logs = logs;
+        Client = app.GetTestClient();
+    }
+
+    public TempConfig Config { get; }
+
+    public ManualTimeProvider Time { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <param name="migrate">False leaves the store untouched (a store that cannot be opened stays so).</param>
+    public static async Task<WebHarness> StartAsync(TempConfig config, WebSettings settings, bool migrate = true)
+    {
+        var time = new ManualTimeProvider(Start);
+        var logs = new CapturedLogs();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = config.ConfigFolder });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(logs);
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Values).Build();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddLinkerCore(configuration, config.ConfigFolder);
+        builder.Services.AddSourceHttp(configuration);
+        builder.Services.AddFilesSource();
+        builder.Services.AddLinkerWeb();
+
+        var app = builder.Build();
+        app.MapLinkerEndpoints();
+        if (migrate)
+        {
+            await app.Services.GetRequiredService<StoreInitializer>().MigrateAsync(CancellationToken.None);
+        }
+
+        await app.StartAsync();
+        return new WebHarness(app, config, time, logs);
+    }
+
+    /// <summary>Syncs one configured source through the real sync runner (its metrics and the sources table follow).</summary>
+    public Task<IReadOnlyList<SourceSyncResult>> SyncAsync(string source) =>
+        Services.GetRequiredService<SyncRunner>().SyncAsync(source, full: false, progress: null, CancellationToken.None);
+
+    public async Task StoreAsync(params WeeklySnapshotRow[] rows)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<LinkerDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        db.WeeklySnapshots.AddRange(rows);
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Config.Dispose();
+    }
+}
