@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OkrLinker.Worker.Cli;
+using OkrLinker.Worker.Web;
 using Quartz;
 
 namespace OkrLinker.Worker.Scheduling;
@@ -41,10 +42,13 @@ internal static class WorkerHost
         builder.Services.AddTransient<RefreshJob>();
         builder.Services.AddTransient<WeeklyReportJob>();
 
+        builder.Services.AddLinkerWeb();
         builder.WebHost.UseUrls(builder.Configuration["Web:Urls"] ?? "http://127.0.0.1:8080");
         configure?.Invoke(builder.Services);
 
-        return builder.Build();
+        var app = builder.Build();
+        app.MapLinkerEndpoints();
+        return app;
     }
 
     /// <summary>Validates the options the worker reads at start, so a bad config ends with exit 2 before anything runs.</summary>

@@ -130,5 +130,7 @@ public sealed class GitHubHarness : IAsyncDisposable
         // Retries and waits kept short: the fake asks for 1 s at most, and backoff need not be long here.
         Http = new { BaseDelay = "00:00:00.010", MaxDelay = "00:00:00.200", SecondaryLimitMinimumWait = "00:00:01", AttemptTimeout = "00:00:05", MaxRetries = 8 },
         Report = new { Week = "2026-W47", TimeZone = "UTC", Output = "../out" },
+        Worker = new { ShutdownGrace = "00:00:10" },
+        Web = new { Urls = "http://127.0.0.1:0" },
     });
 }
