@@ -17,7 +17,7 @@ internal static class HtmlKeyResultSection
         foreach (var objective in objectives)
         {
             html.Append(Inv, $"<h3><span class=\"key\">{Encode(objective.Id)}</span> {Encode(objective.Title)}</h3>\n");
-            html.Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Key result</th><th class=\"num\">Baseline</th><th class=\"num\">Current</th><th class=\"num\">Target</th>");
+            html.Append("<div class=\"table-wrap\"><table class=\"krs\">\n<thead><tr><th>Key result</th><th class=\"num\">Baseline</th><th class=\"num\">Current</th><th class=\"num\">Target</th>");
             html.Append("<th class=\"num\">Progress</th><th class=\"num\">Items</th><th class=\"num\">To do</th><th class=\"num\">Doing</th><th class=\"num\">Done</th><th class=\"num\">Points</th><th>Flags</th></tr></thead>\n<tbody>\n");
             foreach (var kr in objective.KeyResults)
             {
@@ -32,7 +32,7 @@ internal static class HtmlKeyResultSection
 
     private static void AppendRow(StringBuilder html, KeyResultReport kr)
     {
-        html.Append(Inv, $"<tr><td><span class=\"key\">{Encode(kr.Id)}</span> <span class=\"kr-title\">{Encode(kr.Title)}</span>");
+        html.Append(Inv, $"<tr><td class=\"kr\"><span class=\"key\">{Encode(kr.Id)}</span> <span class=\"kr-title\">{Encode(kr.Title)}</span>");
         if (kr.Teams.Count > 0)
         {
             html.Append(Inv, $"<span class=\"kr-teams\">{Encode(string.Join(", ", kr.Teams))}</span>");

@@ -26,7 +26,7 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         HtmlKeyResultSection.Append(html, report.Objectives);
         HtmlUnlinkedSection.Append(html, report.UnlinkedItems);
         HtmlFindingSection.Append(html, report.Findings);
-        html.Append(Inv, $"<footer>Generated {Encode(Time(report.GeneratedAt))} by OkrLinker · report schema {report.SchemaVersion}</footer>\n");
+        html.Append(Inv, $"<footer>Generated {Time(report.GeneratedAt)} by OkrLinker · report schema {report.SchemaVersion}</footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
 
         var bytes = Encoding.UTF8.GetBytes(html.ToString());
@@ -46,8 +46,16 @@ internal sealed class HtmlReportRenderer : IReportRenderer
     {
         html.Append(Inv, $"<header class=\"page\">\n<p class=\"eyebrow\">OKR line-of-sight · {Encode(report.Period)}</p>\n");
         html.Append(Inv, $"<h1>Week {Encode(report.Week)}</h1>\n");
-        html.Append(Inv, $"<p class=\"muted\">{Encode(Time(report.From))} to {Encode(Time(report.To))}</p>\n</header>\n");
+        html.Append(Inv, $"<p class=\"muted\">{Span(report.From, report.To)}</p>\n</header>\n");
     }
+
+    // "from 2026-11-16 00:00 to 2026-11-23 00:00 (UTC+01:00)": the end is exclusive, as in the figures.
+    private static string Span(DateTimeOffset from, DateTimeOffset to) =>
+        from.Offset == to.Offset
+            ? string.Create(Inv, $"from {from:yyyy-MM-dd HH:mm} to {to:yyyy-MM-dd HH:mm} ({Zone(from)})")
+            : $"from {Time(from)} to {Time(to)}";
+
+    private static string Zone(DateTimeOffset at) => at.Offset == TimeSpan.Zero ? "UTC" : "UTC" + at.ToString("zzz", Inv);
 
     private static void AppendHeadline(StringBuilder html, Totals t)
     {

@@ -39,20 +39,26 @@ internal static class HtmlStyles
         tbody tr:last-child td { border-bottom: 0; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.all td { font-weight: 600; background: #fafafa; }
-        .key { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; white-space: nowrap; }
+        .key { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; white-space: nowrap; }
+        table.krs th, table.krs td { padding-left: 6px; padding-right: 6px; }
+        table.krs thead th { letter-spacing: 0.02em; }
+        td.kr { min-width: 220px; width: 30%; }
         .kr-title { display: block; }
-        .kr-teams { display: block; color: var(--muted); font-size: 12px; }
-        .badge { display: inline-block; padding: 1px 8px; margin: 1px 2px 1px 0; border-radius: 999px; font-size: 12px; line-height: 18px; white-space: nowrap;
+        .kr-teams { display: block; color: var(--muted); font-size: 0.85em; }
+        .badge { display: inline-block; padding: 1px 8px; margin: 1px 2px 1px 0; border-radius: 999px; font-size: 0.85em; line-height: 1.5; white-space: nowrap;
           background: var(--unlinked-soft); color: #92400e; }
         .badge.error { background: #fee2e2; color: var(--bad); }
         .badge.warning { background: var(--unlinked-soft); color: #92400e; }
         .badge.info { background: #dbeafe; color: #1e40af; }
         .badge.other { background: #f3f4f6; color: var(--text); }
-        code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; background: #f3f4f6; padding: 1px 5px; border-radius: 4px; }
-        .progress { display: inline-block; width: 64px; height: 6px; border-radius: 3px; background: var(--line); vertical-align: middle; margin-left: 6px; overflow: hidden; }
+        code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; background: #f3f4f6; padding: 1px 5px; border-radius: 4px; }
+        .progress { display: inline-block; width: 44px; height: 6px; border-radius: 3px; background: var(--line); vertical-align: middle; margin-left: 6px; overflow: hidden; }
         .progress span { display: block; height: 100%; background: var(--linked); }
         .split { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; }
-        svg.chart { display: block; width: 100%; max-width: 760px; height: auto; font-family: inherit; }
+        /* Below 640 px a chart scrolls sideways instead of shrinking its labels out of reading size. */
+        .chart-wrap { overflow-x: auto; }
+        svg.chart { display: block; width: 100%; min-width: 640px; height: auto; font-family: inherit; }
+        svg.bars { margin-bottom: 12px; }
         svg .bar-label { font-size: 13px; fill: var(--text); }
         svg .bar-value, svg .overall-label { font-size: 12px; fill: var(--muted); }
         svg .track { fill: #f1f2f4; }
@@ -81,7 +87,14 @@ internal static class HtmlStyles
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
           a { color: inherit; }
-          .table-wrap { overflow: visible; }
+          .table-wrap, .chart-wrap { overflow: visible; }
+          svg.chart { min-width: 0; }
+          table { font-size: 8.5pt; }
+          th, td, table.krs th, table.krs td { padding: 4px 5px; }
+          thead th { font-size: 7pt; letter-spacing: 0; }
+          td.kr { min-width: 0; }
+          .progress { width: 28px; }
+          .hero-figure { font-size: 30pt; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """;

@@ -4,14 +4,14 @@ using static OkrLinker.Core.Reports.HtmlText;
 namespace OkrLinker.Core.Reports;
 
 /// <summary>
-/// The unlinked share per team as horizontal bars (inline SVG, <c>#team-bars</c>): a 400-unit track
-/// stands for 100 %, so a bar is share × 400 wide; a dashed line marks the share of all teams.
+/// The unlinked share per team as horizontal bars (inline SVG, <c>#team-bars</c>): a 600-unit track
+/// stands for 100 %, so a bar is share × 600 wide; a dashed line marks the share of all teams.
 /// </summary>
 internal static class HtmlTeamBars
 {
-    public const double TrackX = 180;
-    public const double TrackWidth = 400;
-    private const double Width = 720;
+    public const double TrackX = 210;
+    public const double TrackWidth = 600;
+    private const double Width = 960;
     private const double Top = 8;
     private const double RowHeight = 30;
     private const double BarHeight = 18;
@@ -25,6 +25,7 @@ internal static class HtmlTeamBars
         var height = rowsBottom + 22;
         var label = "Unlinked share per team: " + string.Join("; ", teams.Select(t => $"{t.Team} {Pct(t.UnlinkedShare)}"))
             + $"; all teams {Pct(totals.UnlinkedShare)}";
+        html.Append("<div class=\"chart-wrap\">");
         html.Append(Inv, $"<svg id=\"team-bars\" class=\"chart bars\" viewBox=\"0 0 {Coord(Width)} {Coord(height)}\" role=\"img\" aria-label=\"{Encode(label)}\">\n");
 
         for (var i = 0; i < teams.Count; i++)
@@ -42,6 +43,6 @@ internal static class HtmlTeamBars
         var overall = TrackX + BarWidth(totals.UnlinkedShare);
         html.Append(Inv, $"<line class=\"overall\" x1=\"{Coord(overall)}\" y1=\"{Coord(Top - 4)}\" x2=\"{Coord(overall)}\" y2=\"{Coord(rowsBottom)}\"/>\n");
         html.Append(Inv, $"<text class=\"overall-label\" x=\"{Coord(overall)}\" y=\"{Coord(rowsBottom + 12)}\" text-anchor=\"middle\">all teams {Pct(totals.UnlinkedShare)}</text>\n");
-        html.Append("</svg>\n");
+        html.Append("</svg></div>\n");
     }
 }

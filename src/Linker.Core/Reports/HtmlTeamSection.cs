@@ -17,7 +17,7 @@ internal static class HtmlTeamSection
 
         HtmlTeamBars.Append(html, report.Teams, report.Totals);
         html.Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Team</th><th class=\"num\">Items</th><th class=\"num\">Linked</th><th class=\"num\">BAU</th>");
-        html.Append("<th class=\"num\">Unlinked</th><th class=\"num\">Unlinked share</th><th class=\"num\">Points</th><th class=\"num\">Points unlinked</th></tr></thead>\n<tbody>\n");
+        html.Append("<th class=\"num\">Unlinked</th><th class=\"num\">Unlinked share</th><th class=\"num\">Points</th><th class=\"num\">Unlinked share of points</th></tr></thead>\n<tbody>\n");
         foreach (var team in report.Teams)
         {
             AppendRow(html, "", Encode(team.Team), team.Items, team.Linked, team.Bau, team.Unlinked, team.UnlinkedShare, team.Points);

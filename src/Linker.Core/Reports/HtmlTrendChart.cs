@@ -6,15 +6,15 @@ namespace OkrLinker.Core.Reports;
 /// <summary>
 /// The unlinked share of the last weeks as a line chart (inline SVG, <c>#trend-chart</c>).
 /// The plot runs from y = 220 (0 %) up to y = 20 (100 %), so a share s sits at 220 − 200·s;
-/// points are spread evenly between x = 80 and x = 592, a single point sits in the middle (336).
+/// points are spread evenly between x = 80 and x = 912, a single point sits in the middle (496).
 /// Reconstructed weeks are drawn hollow and explained in the caption.
 /// </summary>
 internal static class HtmlTrendChart
 {
-    private const double Width = 640;
+    private const double Width = 960;
     private const double Height = 256;
     private const double PlotLeft = 48;
-    private const double PlotRight = 624;
+    private const double PlotRight = 944;
     private const double PlotTop = 20;
     private const double PlotBottom = 220;
     private const double Inset = 32;
@@ -32,6 +32,7 @@ internal static class HtmlTrendChart
         var label = trend.Count == 0
             ? "Unlinked share trend: no weeks to show yet"
             : "Unlinked share trend: " + string.Join("; ", trend.Select(p => $"{p.Week} {Pct(p.UnlinkedShare)}{(p.Reconstructed ? " (reconstructed)" : "")}"));
+        html.Append("<div class=\"chart-wrap\">");
         html.Append(Inv, $"<svg id=\"trend-chart\" class=\"chart\" viewBox=\"0 0 {Coord(Width)} {Coord(Height)}\" role=\"img\" aria-label=\"{Encode(label)}\">\n");
         AppendGrid(html);
 
@@ -45,7 +46,7 @@ internal static class HtmlTrendChart
             AppendPoints(html, trend);
         }
 
-        html.Append("</svg>\n<figcaption>Share of each week's in-scope items that serve no OKR, oldest week first.");
+        html.Append("</svg></div>\n<figcaption>Share of each week's in-scope items that serve no OKR, oldest week first.");
         if (trend.Any(p => p.Reconstructed))
         {
             html.Append(" <span class=\"legend-hollow\" aria-hidden=\"true\"></span> Hollow points were worked out afterwards from the store: no report was made that week.");

@@ -11,12 +11,12 @@ public sealed partial class HtmlChartTests
         var html = await HtmlReportRendererTests.RenderAsync(ReportSamples.Report());
 
         // y = 220 − 200·share: 0.3333 → 220 − 66.66 = 153.34; 0.25 → 220 − 50 = 170.
-        // Two points sit at the ends of x 80…592.
+        // Two points sit at the ends of x 80…912.
         Assert.Equal(
-            [("point reconstructed", "80", "153.34"), ("point", "592", "170")],
+            [("point reconstructed", "80", "153.34"), ("point", "912", "170")],
             Circles(html));
-        Assert.Contains("<polyline class=\"line\" points=\"80,153.34 592,170\"/>", html, StringComparison.Ordinal);
-        Assert.Contains("<svg id=\"trend-chart\" class=\"chart\" viewBox=\"0 0 640 256\" role=\"img\" aria-label=\"Unlinked share trend: 2026-W46 33.3% (reconstructed); 2026-W47 25%\">", html, StringComparison.Ordinal);
+        Assert.Contains("<polyline class=\"line\" points=\"80,153.34 912,170\"/>", html, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"trend-chart\" class=\"chart\" viewBox=\"0 0 960 256\" role=\"img\" aria-label=\"Unlinked share trend: 2026-W46 33.3% (reconstructed); 2026-W47 25%\">", html, StringComparison.Ordinal);
         Assert.Contains("Hollow points were worked out afterwards from the store: no report was made that week.", html, StringComparison.Ordinal);
     }
 
@@ -26,7 +26,7 @@ public sealed partial class HtmlChartTests
         var html = await HtmlReportRendererTests.RenderAsync(ReportSamples.Report());
 
         // 0 % at y 220, 50 % at 120, 100 % at 20.
-        Assert.Contains("<line class=\"axis\" x1=\"48\" y1=\"220\" x2=\"624\" y2=\"220\"/><text class=\"tick\" x=\"40\" y=\"220\" dy=\"0.35em\" text-anchor=\"end\">0%</text>", html, StringComparison.Ordinal);
+        Assert.Contains("<line class=\"axis\" x1=\"48\" y1=\"220\" x2=\"944\" y2=\"220\"/><text class=\"tick\" x=\"40\" y=\"220\" dy=\"0.35em\" text-anchor=\"end\">0%</text>", html, StringComparison.Ordinal);
         Assert.Contains("<text class=\"tick\" x=\"40\" y=\"120\" dy=\"0.35em\" text-anchor=\"end\">50%</text>", html, StringComparison.Ordinal);
         Assert.Contains("<text class=\"tick\" x=\"40\" y=\"20\" dy=\"0.35em\" text-anchor=\"end\">100%</text>", html, StringComparison.Ordinal);
         Assert.Contains("<text class=\"week\" x=\"80\" y=\"242\" text-anchor=\"middle\">2026-W46</text>", html, StringComparison.Ordinal);
@@ -38,9 +38,9 @@ public sealed partial class HtmlChartTests
         var trend = Enumerable.Range(40, 8).Select(w => new TrendPoint($"2026-W{w}", 0.5, Reconstructed: false)).ToList();
         var html = await HtmlReportRendererTests.RenderAsync(ReportSamples.Report() with { Trend = trend });
 
-        // 512 / 7 = 73.142857… apart from x 80; y = 220 − 100 = 120.
+        // 832 / 7 = 118.857142… apart from x 80; y = 220 − 100 = 120.
         Assert.Equal(
-            ["80", "153.14", "226.29", "299.43", "372.57", "445.71", "518.86", "592"],
+            ["80", "198.86", "317.71", "436.57", "555.43", "674.29", "793.14", "912"],
             Circles(html).Select(c => c.X));
         Assert.All(Circles(html), c => Assert.Equal("120", c.Y));
     }
@@ -50,8 +50,8 @@ public sealed partial class HtmlChartTests
     {
         var html = await HtmlReportRendererTests.RenderAsync(ReportSamples.Report() with { Trend = [new TrendPoint("2026-W47", 1, Reconstructed: false)] });
 
-        // (48 + 624) / 2 = 336; 100 % → y 20.
-        Assert.Equal([("point", "336", "20")], Circles(html));
+        // (48 + 944) / 2 = 496; 100 % → y 20.
+        Assert.Equal([("point", "496", "20")], Circles(html));
         Assert.DoesNotContain("<polyline", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Hollow points", html, StringComparison.Ordinal);
     }
@@ -79,11 +79,12 @@ public sealed partial class HtmlChartTests
 
         var html = await HtmlReportRendererTests.RenderAsync(report);
 
-        // The track is 400 wide from x 180: 0.25 → 100, 0.6 → 240, 0 → 0; all teams 0.4 → x 180 + 160 = 340.
-        Assert.Equal(["100", "240", "0"], Bars().Matches(html).Select(m => m.Groups["w"].Value));
-        Assert.Contains("<line class=\"overall\" x1=\"340\" y1=\"4\" x2=\"340\" y2=\"98\"/>", html, StringComparison.Ordinal);
+        // The track is 600 wide from x 210: 0.25 → 150, 0.6 → 360, 0 → 0; all teams 0.4 → x 210 + 240 = 450.
+        // Three rows of 30 from y 8 end at 98; the marker starts 4 above the first row.
+        Assert.Equal(["150", "360", "0"], Bars().Matches(html).Select(m => m.Groups["w"].Value));
+        Assert.Contains("<line class=\"overall\" x1=\"450\" y1=\"4\" x2=\"450\" y2=\"98\"/>", html, StringComparison.Ordinal);
         Assert.Contains(">60% · 3 of 5</text>", html, StringComparison.Ordinal);
-        Assert.Contains("<svg id=\"team-bars\" class=\"chart bars\" viewBox=\"0 0 720 120\" role=\"img\" aria-label=\"Unlinked share per team: payments 25%; web 60%; ops 0%; all teams 40%\">", html, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"team-bars\" class=\"chart bars\" viewBox=\"0 0 960 120\" role=\"img\" aria-label=\"Unlinked share per team: payments 25%; web 60%; ops 0%; all teams 40%\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +104,6 @@ public sealed partial class HtmlChartTests
     [GeneratedRegex("<circle class=\"(?<c>[^\"]+)\" cx=\"(?<x>[^\"]+)\" cy=\"(?<y>[^\"]+)\"")]
     private static partial Regex Circle();
 
-    [GeneratedRegex("<rect class=\"bar\" x=\"180\" y=\"[^\"]+\" width=\"(?<w>[^\"]+)\"")]
+    [GeneratedRegex("<rect class=\"bar\" x=\"210\" y=\"[^\"]+\" width=\"(?<w>[^\"]+)\"")]
     private static partial Regex Bars();
 }

@@ -43,6 +43,27 @@ public sealed partial class HtmlReportRendererTests
     }
 
     [Fact]
+    public async Task Names_the_week_its_bounds_and_the_period()
+    {
+        var sample = ReportSamples.Report();
+        var berlin = TimeSpan.FromHours(1);
+        var html = await RenderAsync(sample with { From = sample.From.ToOffset(berlin).AddHours(-1), To = sample.To.ToOffset(berlin).AddHours(-1) });
+
+        Assert.Contains("<p class=\"eyebrow\">OKR line-of-sight · 2026-Q4</p>\n<h1>Week 2026-W47</h1>", html, StringComparison.Ordinal);
+        // 2026-11-16 00:00 UTC on a +01:00 clock is 01:00; one hour earlier is midnight there.
+        Assert.Contains("<p class=\"muted\">from 2026-11-16 00:00 to 2026-11-23 00:00 (UTC+01:00)</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_outside_ascii_stay_readable()
+    {
+        var sample = ReportSamples.Report();
+        var html = await RenderAsync(sample with { Teams = [sample.Teams[0] with { Team = "Zürich – データ" }] });
+
+        Assert.Contains("<tr><td>Zürich – データ</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_script_in_a_title_is_shown_as_text()
     {
         var html = await RenderAsync(ReportSamples.Report("<script>alert(1)</script>"));
@@ -115,7 +136,7 @@ public sealed partial class HtmlReportRendererTests
         Assert.Contains("<h3><span class=\"key\">O1</span> New users find value</h3>", html, StringComparison.Ordinal);
         // Progress 0.4 → "40%" and a bar 40 % wide; items 2 = 0 to do, 1 doing, 1 done; 5 points.
         Assert.Contains(
-            "<tr><td><span class=\"key\">O1-KR1</span> <span class=\"kr-title\">Raise activation from 35% to 50%</span><span class=\"kr-teams\">payments</span></td>"
+            "<tr><td class=\"kr\"><span class=\"key\">O1-KR1</span> <span class=\"kr-title\">Raise activation from 35% to 50%</span><span class=\"kr-teams\">payments</span></td>"
             + "<td class=\"num\">35%</td><td class=\"num\">41%</td><td class=\"num\">50%</td>"
             + "<td class=\"num\">40%<span class=\"progress\" aria-hidden=\"true\"><span style=\"width:40%\"></span></span></td>"
             + "<td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">5</td><td></td></tr>",
