@@ -56,6 +56,8 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
         services.AddSingleton<IReportRenderer, JsonReportRenderer>();
+        services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
+        services.AddSingleton<IReportRenderer, CsvReportRenderer>();
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace OkrLinker.Core.Configuration;
 /// <summary>Checks the config at start; every failure names its key so it can be found in linker.json.</summary>
 internal sealed class LinkerOptionsValidator : IValidateOptions<LinkerOptions>
 {
-    private static readonly string[] Formats = ["md", "json"];
+    private static readonly string[] Formats = ["md", "json", "html", "csv"];
     private static readonly string[] Providers = ["Sqlite", "Postgres"];
 
     public ValidateOptionsResult Validate(string? name, LinkerOptions options)

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+
+namespace OkrLinker.Core.Reports;
+
+/// <summary>
+/// The report as ONE table a spreadsheet can filter by its first column, <c>section</c>:
+/// <list type="bullet">
+/// <item><c>total</c> — one row, the whole week: <c>items … unlinked_share</c>, <c>points</c> = all story points.</item>
+/// <item><c>team</c> — one row per team, the same columns.</item>
+/// <item><c>unlinked</c> — one row per unlinked item: <c>team, key, title, type, state, points, url</c>.</item>
+/// </list>
+/// A column that does not apply to a section is empty. Beyond the brief's header there is one more
+/// column, <c>points_unlinked_share</c>, because the headline states the share by points too.
+/// Shares are fractions 0–1 as in the JSON; numbers are invariant. Lines end CRLF (RFC 4180), and
+/// the file starts with a UTF-8 byte-order mark so Excel does not read the titles as ANSI.
+/// Every text from a tracker is guarded against formula injection (<see cref="CsvField.Guard"/>).
+/// </summary>
+internal sealed class CsvReportRenderer : IReportRenderer
+{
+    public const string Header = "section,team,key,title,type,state,points,url,items,linked,bau,unlinked,unlinked_share,points_unlinked_share";
+
+    public string Format => "csv";
+
+    public async Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken)
+    {
+        var csv = new StringBuilder();
+        csv.Append(Header).Append("\r\n");
+
+        var t = report.Totals;
+        Figures(csv, "total", "", t.Items, t.Linked, t.Bau, t.Unlinked, t.UnlinkedShare, t.Points);
+        foreach (var team in report.Teams)
+        {
+            Figures(csv, "team", CsvField.Text(team.Team), team.Items, team.Linked, team.Bau, team.Unlinked, team.UnlinkedShare, team.Points);
+        }
+
+        foreach (var item in report.UnlinkedItems)
+        {
+            Row(csv,
+                "unlinked", CsvField.Text(item.Team), CsvField.Text(item.Key), CsvField.Text(item.Title), CsvField.Text(item.Type),
+                CsvField.Text(item.State), item.Points is { } points ? Number(points) : "", CsvField.Text(item.Url),
+                "", "", "", "", "", "");
+        }
+
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        await output.WriteAsync(bytes, cancellationToken);
+    }
+
+    private static void Figures(StringBuilder csv, string section, string team, int items, int linked, int bau, int unlinked, double share, PointTotals points) =>
+        Row(csv,
+            section, team, "", "", "", "", Number(points.Total), "",
+            Number(items), Number(linked), Number(bau), Number(unlinked), Number(share), Number(points.UnlinkedShare));
+
+    private static void Row(StringBuilder csv, params string[] cells) => csv.AppendJoin(',', cells).Append("\r\n");
+
+    // Shortest round-trip form: 0.25, 0.3333, 2.5 — never a thousands separator, never a comma.
+    private static string Number(double value) => CsvField.Own(value.ToString(CultureInfo.InvariantCulture));
+}

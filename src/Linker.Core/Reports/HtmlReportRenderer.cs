@@ -1,0 +1,81 @@
+using System.Text;
+using static OkrLinker.Core.Reports.HtmlText;
+
+namespace OkrLinker.Core.Reports;
+
+/// <summary>
+/// The report for leaders as one self-contained page (DESIGN.md §9): inline styles and SVG, no
+/// scripts, nothing fetched; the only addresses in it are the items' own http(s) links. Every text
+/// from the report is HTML-encoded, and a Content-Security-Policy forbids scripts should one slip in.
+/// </summary>
+internal sealed class HtmlReportRenderer : IReportRenderer
+{
+    private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+    public string Format => "html";
+
+    public async Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken)
+    {
+        var html = new StringBuilder(16 * 1024);
+        AppendHead(html, report);
+        html.Append("<body>\n<main>\n");
+        AppendHeader(html, report);
+        AppendHeadline(html, report.Totals);
+        HtmlTeamSection.Append(html, report);
+        AppendTrend(html, report.Trend);
+        HtmlKeyResultSection.Append(html, report.Objectives);
+        HtmlUnlinkedSection.Append(html, report.UnlinkedItems);
+        HtmlFindingSection.Append(html, report.Findings);
+        html.Append(Inv, $"<footer>Generated {Time(report.GeneratedAt)} by OkrLinker · report schema {report.SchemaVersion}</footer>\n");
+        html.Append("</main>\n</body>\n</html>\n");
+
+        var bytes = Encoding.UTF8.GetBytes(html.ToString());
+        await output.WriteAsync(bytes, cancellationToken);
+    }
+
+    private static void AppendHead(StringBuilder html, WeeklyReport report)
+    {
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append(Inv, $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">\n");
+        html.Append(Inv, $"<title>OKR line-of-sight — {Encode(report.Week)}</title>\n");
+        html.Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n");
+    }
+
+    private static void AppendHeader(StringBuilder html, WeeklyReport report)
+    {
+        html.Append(Inv, $"<header class=\"page\">\n<p class=\"eyebrow\">OKR line-of-sight · {Encode(report.Period)}</p>\n");
+        html.Append(Inv, $"<h1>Week {Encode(report.Week)}</h1>\n");
+        html.Append(Inv, $"<p class=\"muted\">{Span(report.From, report.To)}</p>\n</header>\n");
+    }
+
+    // "from 2026-11-16 00:00 to 2026-11-23 00:00 (UTC+01:00)": the end is exclusive, as in the figures.
+    private static string Span(DateTimeOffset from, DateTimeOffset to) =>
+        from.Offset == to.Offset
+            ? string.Create(Inv, $"from {from:yyyy-MM-dd HH:mm} to {to:yyyy-MM-dd HH:mm} ({Zone(from)})")
+            : $"from {Time(from)} to {Time(to)}";
+
+    private static string Zone(DateTimeOffset at) => at.Offset == TimeSpan.Zero ? "UTC" : "UTC" + at.ToString("zzz", Inv);
+
+    private static void AppendHeadline(StringBuilder html, Totals t)
+    {
+        html.Append("<section class=\"headline\" aria-labelledby=\"headline-title\">\n<h2 id=\"headline-title\" class=\"visually-hidden\">This week</h2>\n");
+        html.Append(Inv, $"<div class=\"hero\"><p class=\"hero-figure\">{Pct(t.UnlinkedShare)}</p><p class=\"hero-text\">of this week's work serves no OKR: <strong>{t.Unlinked} of {t.Items}</strong> items.</p></div>\n");
+        html.Append(t.Points.Total > 0
+            ? string.Create(Inv, $"<div class=\"hero\"><p class=\"hero-figure\">{Pct(t.Points.UnlinkedShare)}</p><p class=\"hero-text\">of the week's story points: <strong>{Num(t.Points.Unlinked)} of {Num(t.Points.Total)}</strong> points.</p></div>\n")
+            : "<div class=\"hero\"><p class=\"hero-figure\">–</p><p class=\"hero-text\">No story points were recorded on this week's items.</p></div>\n");
+        html.Append("<dl class=\"stats\">");
+        html.Append(Inv, $"<div><dt>In scope</dt><dd>{t.Items}</dd></div>");
+        html.Append(Inv, $"<div class=\"is-linked\"><dt>Linked to a KR</dt><dd>{t.Linked}</dd></div>");
+        html.Append(Inv, $"<div><dt>BAU</dt><dd>{t.Bau}</dd></div>");
+        html.Append(Inv, $"<div class=\"is-unlinked\"><dt>Unlinked</dt><dd>{t.Unlinked}</dd></div>");
+        html.Append("</dl>\n</section>\n");
+    }
+
+    private static void AppendTrend(StringBuilder html, IReadOnlyList<TrendPoint> trend)
+    {
+        html.Append("<section aria-labelledby=\"trend-title\">\n<h2 id=\"trend-title\">Trend of the unlinked share</h2>\n");
+        HtmlTrendChart.Append(html, trend);
+        html.Append("</section>\n");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using static OkrLinker.Core.Reports.HtmlText;
+
+namespace OkrLinker.Core.Reports;
+
+/// <summary>Teams: the bars first (what a leader looks at), the table with the counts under them.</summary>
+internal static class HtmlTeamSection
+{
+    public static void Append(StringBuilder html, WeeklyReport report)
+    {
+        html.Append("<section aria-labelledby=\"teams-title\">\n<h2 id=\"teams-title\">Unlinked share per team</h2>\n");
+        if (report.Teams.Count == 0)
+        {
+            html.Append("<p class=\"muted\">No team had in-scope work this week.</p>\n</section>\n");
+            return;
+        }
+
+        HtmlTeamBars.Append(html, report.Teams, report.Totals);
+        html.Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Team</th><th class=\"num\">Items</th><th class=\"num\">Linked</th><th class=\"num\">BAU</th>");
+        html.Append("<th class=\"num\">Unlinked</th><th class=\"num\">Unlinked share</th><th class=\"num\">Points</th><th class=\"num\">Unlinked share of points</th></tr></thead>\n<tbody>\n");
+        foreach (var team in report.Teams)
+        {
+            AppendRow(html, "", Encode(team.Team), team.Items, team.Linked, team.Bau, team.Unlinked, team.UnlinkedShare, team.Points);
+        }
+
+        var t = report.Totals;
+        AppendRow(html, " class=\"all\"", "All teams", t.Items, t.Linked, t.Bau, t.Unlinked, t.UnlinkedShare, t.Points);
+        html.Append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    private static void AppendRow(StringBuilder html, string rowClass, string encodedName, int items, int linked, int bau, int unlinked, double share, PointTotals points)
+    {
+        html.Append(Inv, $"<tr{rowClass}><td>{encodedName}</td><td class=\"num\">{items}</td><td class=\"num\">{linked}</td><td class=\"num\">{bau}</td>");
+        html.Append(Inv, $"<td class=\"num\">{unlinked}</td><td class=\"num\">{Pct(share)}</td><td class=\"num\">{Num(points.Total)}</td>");
+        html.Append(Inv, $"<td class=\"num\">{(points.Total > 0 ? Pct(points.UnlinkedShare) : "–")}</td></tr>\n");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using OkrLinker.Core.Reports;
+
+namespace OkrLinker.Core.Tests.Reports;
+
+public sealed class CsvReportRendererTests
+{
+    [Fact]
+    public async Task Writes_the_totals_the_teams_and_the_unlinked_items_in_one_table()
+    {
+        var bytes = await RenderAsync(ReportSamples.Report());
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
+        Assert.Equal(
+            "section,team,key,title,type,state,points,url,items,linked,bau,unlinked,unlinked_share,points_unlinked_share\r\n"
+            + "total,,,,,,10,,4,2,1,1,0.25,0.3\r\n"
+            + "team,payments,,,,,10,,4,2,1,1,0.25,0.3\r\n"
+            + "unlinked,payments,PAY-2,Refactor the card vault,Story,In Progress,3,https://acme.atlassian.net/browse/PAY-2,,,,,,\r\n",
+            Encoding.UTF8.GetString(bytes.AsSpan(3)));
+    }
+
+    [Fact]
+    public async Task Quotes_commas_quotes_and_line_breaks()
+    {
+        var text = await RenderTextAsync(ReportSamples.Report("Say \"hi\", then\r\nleave"));
+
+        Assert.Contains("unlinked,payments,PAY-2,\"Say \"\"hi\"\", then\r\nleave\",Story,", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_title_that_is_a_formula_stays_text()
+    {
+        var text = await RenderTextAsync(ReportSamples.Report("=HYPERLINK(\"https://evil.example\",\"x\")"));
+
+        Assert.Contains(",PAY-2,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",Story,", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("\r=x", "\"'\r=x\"")]
+    [InlineData("a=b", "a=b")]
+    [InlineData("", "")]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("-1,5", "\"'-1,5\"")]
+    public void Tracker_text_is_guarded_then_quoted(string value, string cell) =>
+        Assert.Equal(cell, CsvField.Text(value));
+
+    [Fact]
+    public async Task Guards_every_tracker_column()
+    {
+        var sample = ReportSamples.Report();
+        var report = sample with
+        {
+            Teams = [sample.Teams[0] with { Team = "@team" }],
+            UnlinkedItems = [new UnlinkedItem("jira", "-K", "+t", "=u", "@team", "=type", "-state", null)],
+        };
+
+        var text = await RenderTextAsync(report);
+
+        Assert.Contains("team,'@team,,,,,10,", text, StringComparison.Ordinal);
+        Assert.Contains("unlinked,'@team,'-K,'+t,'=type,'-state,,'=u,,,,,,\r\n", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<byte[]> RenderAsync(WeeklyReport report)
+    {
+        using var stream = new MemoryStream();
+        await new CsvReportRenderer().RenderAsync(report, stream, CancellationToken.None);
+        return stream.ToArray();
+    }
+
+    private static async Task<string> RenderTextAsync(WeeklyReport report) =>
+        Encoding.UTF8.GetString((await RenderAsync(report)).AsSpan(3));
+}

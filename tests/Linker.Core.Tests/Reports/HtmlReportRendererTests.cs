@@ -1,0 +1,189 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using OkrLinker.Core.Reports;
+
+namespace OkrLinker.Core.Tests.Reports;
+
+public sealed partial class HtmlReportRendererTests
+{
+    [Fact]
+    public async Task Is_one_self_contained_english_page_with_a_title()
+    {
+        var html = await RenderAsync(ReportSamples.Report());
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", html, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<title>OKR line-of-sight — 2026-W47</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_only_addresses_are_the_items_own_links()
+    {
+        var html = await RenderAsync(ReportSamples.Report());
+
+        Assert.Equal(["https://acme.atlassian.net/browse/PAY-2"], Address().Matches(html).Select(m => m.Value));
+        Assert.Contains("<a href=\"https://acme.atlassian.net/browse/PAY-2\" rel=\"noopener noreferrer\">PAY-2</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leads_with_the_unlinked_share_by_count_and_by_points()
+    {
+        var html = await RenderAsync(ReportSamples.Report());
+
+        // 1 of 4 items = 25 %; 3 of 10 points = 30 %.
+        Assert.Contains("<p class=\"hero-figure\">25%</p><p class=\"hero-text\">of this week's work serves no OKR: <strong>1 of 4</strong> items.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"hero-figure\">30%</p><p class=\"hero-text\">of the week's story points: <strong>3 of 10</strong> points.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>payments</td><td class=\"num\">4</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">25%</td><td class=\"num\">10</td><td class=\"num\">30%</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_the_week_its_bounds_and_the_period()
+    {
+        var sample = ReportSamples.Report();
+        var berlin = TimeSpan.FromHours(1);
+        var html = await RenderAsync(sample with { From = sample.From.ToOffset(berlin).AddHours(-1), To = sample.To.ToOffset(berlin).AddHours(-1) });
+
+        Assert.Contains("<p class=\"eyebrow\">OKR line-of-sight · 2026-Q4</p>\n<h1>Week 2026-W47</h1>", html, StringComparison.Ordinal);
+        // 2026-11-16 00:00 UTC on a +01:00 clock is 01:00; one hour earlier is midnight there.
+        Assert.Contains("<p class=\"muted\">from 2026-11-16 00:00 to 2026-11-23 00:00 (UTC+01:00)</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_outside_ascii_stay_readable()
+    {
+        var sample = ReportSamples.Report();
+        var html = await RenderAsync(sample with { Teams = [sample.Teams[0] with { Team = "Zürich – データ" }] });
+
+        Assert.Contains("<tr><td>Zürich – データ</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_script_in_a_title_is_shown_as_text()
+    {
+        var html = await RenderAsync(ReportSamples.Report("<script>alert(1)</script>"));
+
+        Assert.Contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Every_text_from_the_report_is_encoded()
+    {
+        const string Evil = "<b onmouseover=\"x\">'&";
+        const string Encoded = "&lt;b onmouseover=&quot;x&quot;&gt;&#x27;&amp;";
+        var sample = ReportSamples.Report();
+        var kr = sample.Objectives[0].KeyResults[0] with { Id = Evil, Title = Evil, Unit = Evil, Teams = [Evil], Flags = [Evil] };
+        var report = sample with
+        {
+            Week = Evil,
+            Period = Evil,
+            Teams = [sample.Teams[0] with { Team = Evil }],
+            Objectives = [new ObjectiveReport(Evil, Evil, [kr])],
+            UnlinkedItems = [new UnlinkedItem(Evil, Evil, Evil, null, Evil, Evil, Evil, 1)],
+            Findings = [new Finding(Evil, Evil, Evil, Evil)],
+            Trend = [new TrendPoint(Evil, 0.5, Reconstructed: false)],
+        };
+
+        var html = await RenderAsync(report);
+
+        Assert.DoesNotContain("<b ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("onmouseover=\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>OKR line-of-sight — {Encoded}</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"badge\">{Encoded}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"badge other\">{Encoded}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-label=\"Unlinked share per team: {Encoded} 25%; all teams 25%\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"key\">{Encoded}</td><td>{Encoded}</td><td>{Encoded}</td><td>{Encoded}</td><td>{Encoded}</td>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData(" JavaScript:alert(document.cookie)")]
+    [InlineData("data:text/html,hello")]
+    [InlineData("vbscript:msgbox")]
+    [InlineData("ftp://files.example/PAY-2")]
+    [InlineData("/browse/PAY-2")]
+    [InlineData("not a url")]
+    public async Task Only_http_and_https_addresses_become_links(string url)
+    {
+        var sample = ReportSamples.Report();
+        var html = await RenderAsync(sample with { UnlinkedItems = [sample.UnlinkedItems[0] with { Url = url }] });
+
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td class=\"key\">PAY-2</td><td>Refactor the card vault</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quote_in_a_link_cannot_leave_the_attribute()
+    {
+        var sample = ReportSamples.Report();
+        var html = await RenderAsync(sample with { UnlinkedItems = [sample.UnlinkedItems[0] with { Url = "https://acme.example/a\"onmouseover=\"alert(1)" }] });
+
+        Assert.Contains("<a href=\"https://acme.example/a&quot;onmouseover=&quot;alert(1)\" rel=\"noopener noreferrer\">PAY-2</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shows_each_kr_with_its_numbers_and_flags_as_badges()
+    {
+        var html = await RenderAsync(ReportSamples.Report());
+
+        Assert.Contains("<h3><span class=\"key\">O1</span> New users find value</h3>", html, StringComparison.Ordinal);
+        // Progress 0.4 → "40%" and a bar 40 % wide; items 2 = 0 to do, 1 doing, 1 done; 5 points.
+        Assert.Contains(
+            "<tr><td class=\"kr\"><span class=\"key\">O1-KR1</span> <span class=\"kr-title\">Raise activation from 35% to 50%</span><span class=\"kr-teams\">payments</span></td>"
+            + "<td class=\"num\">35%</td><td class=\"num\">41%</td><td class=\"num\">50%</td>"
+            + "<td class=\"num\">40%<span class=\"progress\" aria-hidden=\"true\"><span style=\"width:40%\"></span></span></td>"
+            + "<td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">5</td><td></td></tr>",
+            html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">4 min</td><td class=\"num\">–</td>"
+            + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+            + "<td><span class=\"badge\">no-work</span><span class=\"badge\">no-baseline</span><span class=\"badge\">stale-metric</span></td></tr>",
+            html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lists_findings_and_the_generated_time()
+    {
+        var html = await RenderAsync(ReportSamples.Report());
+
+        Assert.Contains(
+            "<tr><td><span class=\"badge warning\">warning</span></td><td><code>unknown-kr-tag</code></td><td class=\"key\">PAY-9</td>"
+            + "<td>PAY-9 names &#x27;O1-KR7&#x27;, which is no KR of 2026-Q4; did you mean O1-KR1?</td></tr>",
+            html, StringComparison.Ordinal);
+        Assert.Contains("<footer>Generated 2026-11-22 12:00 UTC by OkrLinker · report schema 1</footer>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_week_without_points_or_unlinked_work_says_so()
+    {
+        var sample = ReportSamples.Report();
+        var html = await RenderAsync(sample with
+        {
+            Totals = new Totals(2, 2, 0, 0, 0, new PointTotals(0, 0, 0, 0, 0)),
+            UnlinkedItems = [],
+            Findings = [],
+        });
+
+        Assert.Contains("No story points were recorded on this week's items.", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"unlinked-title\">Work that serves no OKR (0)</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("Every in-scope item of the week is linked to a key result or marked BAU.", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"findings-title\">Findings (0)</h2>", html, StringComparison.Ordinal);
+    }
+
+    internal static async Task<string> RenderAsync(WeeklyReport report)
+    {
+        using var stream = new MemoryStream();
+        await new HtmlReportRenderer().RenderAsync(report, stream, CancellationToken.None);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [GeneratedRegex(@"(https?:)?//[^""<\s]+")]
+    private static partial Regex Address();
+}
