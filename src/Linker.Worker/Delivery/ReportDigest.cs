@@ -12,6 +12,9 @@ internal static class ReportDigest
 {
     public const int TopUnlinkedCount = 5;
 
+    /// <summary>Chat messages list at most this many KRs without work (Slack caps a section at 3000 characters).</summary>
+    public const int KrsWithoutWorkListed = 10;
+
     public const string NoWorkFlag = "no-work";
 
     public static string Title(WeeklyReport report) => $"OKR line-of-sight — {report.Week}";

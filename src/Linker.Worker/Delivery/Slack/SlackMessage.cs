@@ -35,9 +35,15 @@ internal static class SlackMessage
         blocks.Add(UnlinkedSection(report));
         if (ReportDigest.KrsWithoutWork(report) is { Count: > 0 } krs)
         {
-            blocks.Add(Section(
-                "*KRs with no work in the last 4 weeks*\n"
-                + string.Join('\n', krs.Select(kr => $"• *{SlackText.Escape(kr.Id)}* {SlackText.Escape(ReportDigest.OneLine(kr.Title))}"))));
+            var lines = krs.Take(ReportDigest.KrsWithoutWorkListed)
+                .Select(kr => $"• *{SlackText.Escape(ReportDigest.OneLine(kr.Id, 40))}* {SlackText.Escape(ReportDigest.OneLine(kr.Title))}")
+                .ToList();
+            if (krs.Count > ReportDigest.KrsWithoutWorkListed)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"…and {krs.Count - ReportDigest.KrsWithoutWorkListed} more in the full report"));
+            }
+
+            blocks.Add(Section("*KRs with no work in the last 4 weeks*\n" + string.Join('\n', lines)));
         }
 
         blocks.Add(new JsonObject

@@ -53,9 +53,14 @@ internal static class TeamsCard
         if (ReportDigest.KrsWithoutWork(report) is { Count: > 0 } krs)
         {
             body.Add(Heading("KRs with no work in the last 4 weeks"));
-            foreach (var kr in krs)
+            foreach (var kr in krs.Take(ReportDigest.KrsWithoutWorkListed))
             {
-                body.Add(Text($"**{TeamsText.Escape(kr.Id)}** {TeamsText.Escape(ReportDigest.OneLine(kr.Title))}", spacing: "Small"));
+                body.Add(Text($"**{TeamsText.Escape(ReportDigest.OneLine(kr.Id, 40))}** {TeamsText.Escape(ReportDigest.OneLine(kr.Title))}", spacing: "Small"));
+            }
+
+            if (krs.Count > ReportDigest.KrsWithoutWorkListed)
+            {
+                body.Add(Text(string.Create(CultureInfo.InvariantCulture, $"…and {krs.Count - ReportDigest.KrsWithoutWorkListed} more in the full report"), spacing: "Small"));
             }
         }
 

@@ -1,4 +1,5 @@
 using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Reports;
 using OkrLinker.Worker.Delivery;
 using OkrLinker.Worker.Tests.Delivery.Support;
 using static OkrLinker.Worker.Tests.Delivery.Support.Json;
@@ -88,5 +89,27 @@ public sealed class SlackDeliveryTests
         Assert.Equal(["header", "section", "section", "section", "context"], blocks.Select(b => Str(b["type"])));
         Assert.Equal("*Work that serves no OKR (0)*\nNone this week.", Str(blocks[3]["text"]!["text"]));
         Assert.Equal("Period 2026-Q4 · week from 2026-11-16 · generated 2026-11-23 07:00 UTC", Str(Items(blocks[4]["elements"])[0]["text"]));
+    }
+
+    [Fact]
+    public async Task Twelve_krs_without_work_list_ten_and_count_the_rest()
+    {
+        await using var slack = await HttpReceiver.AlwaysAsync(WebhookReply.Ok);
+        using var hook = new ScopedVariable(slack.WebhookUrl("xoxhook-secret-3"));
+        using var host = DeliveryHost.Create([]);
+        var idle = Enumerable.Range(1, 12)
+            .Select(i => new KeyResultReport($"O9-KR{i}", $"Idle KR {i}", 0, 1, null, null, null, new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work"]))
+            .ToList();
+        var report = DeliverySamples.Report() with { Objectives = [new ObjectiveReport("O9", "Idle", idle)] };
+
+        await host.Delivery("slack").DeliverAsync(report, new DeliveryOptions { Kind = "slack", WebhookEnv = hook.Name }, CancellationToken.None);
+
+        // 12 flagged: the first 10 listed, 12 − 10 = 2 counted.
+        var text = Str(Items(Parse(Assert.Single(slack.Requests).Body)["blocks"])[4]["text"]!["text"]);
+        var lines = text.Split('\n');
+        Assert.Equal(12, lines.Length);
+        Assert.Equal("*KRs with no work in the last 4 weeks*", lines[0]);
+        Assert.Equal("• *O9-KR10* Idle KR 10", lines[10]);
+        Assert.Equal("…and 2 more in the full report", lines[11]);
     }
 }
