@@ -64,8 +64,11 @@ public sealed class ReportDeliveryRunner(
                 logger.Delivered(report.Week, key, kind, attempt);
                 return new DeliveryResult(index, kind, Succeeded: true, attempt, Error: null);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
+                // Once the run is cancelled, whatever the attempt ended with is cancellation, not a failure.
+                cancellationToken.ThrowIfCancellationRequested();
+
                 // A DeliveryException is worded for logs already; anything else is a bug or an
                 // unexpected library failure, worth its stack trace.
                 var known = ex as DeliveryException;

@@ -87,7 +87,7 @@ internal sealed class EmailReportDelivery(ReportMail mail, SmtpClientFactory cli
             $"SMTP {server}: the TLS handshake failed ({ReportDigest.OneLine(ex.Message, 160)})", permanent: true, innerException: ex),
         NotSupportedException => new DeliveryException(
             $"SMTP {server}: {ex.Message} (Security is {options.Security})", permanent: true, innerException: ex),
-        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException => new DeliveryException(
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException => new DeliveryException(
             $"SMTP {server}: {ex.GetType().Name}: {ReportDigest.OneLine(ex.Message, 160)}", innerException: ex),
         _ => null,
     };
