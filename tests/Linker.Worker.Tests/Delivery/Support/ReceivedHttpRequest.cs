@@ -1,0 +1,3 @@
+namespace OkrLinker.Worker.Tests.Delivery.Support;
+
+internal sealed record ReceivedHttpRequest(string Method, string Path, string? ContentType, string Body, int AnsweredStatus);
