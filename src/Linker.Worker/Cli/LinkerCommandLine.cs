@@ -59,7 +59,7 @@ internal static class LinkerCommandLine
                 r.AddError($"--week: '{text}' is not an ISO week such as 2026-W47.");
             }
         });
-        var format = new Option<string?>("--format") { Description = "Comma-separated formats: md, json. Default: Report.Formats." };
+        var format = new Option<string?>("--format") { Description = "Comma-separated formats: md, json, html, csv. Default: Report.Formats." };
         var outDir = new Option<string?>("--out") { Description = "The output folder. Default: Report.Output." };
         var report = new Command("report", "Render the weekly report from the store.") { week, format, outDir };
         report.SetAction((parse, ct) => Verbs.ReportAsync(

@@ -46,7 +46,8 @@ internal sealed partial class ScheduleSetup(
         if (await WeeklyReportMissedAsync(CronTimes.Parse(report.Schedule, zone), zone, now, cancellationToken) is { } missed)
         {
             LogCatchUp("weekly report", missed);
-            await scheduler.TriggerJob(WeeklyReportJob.Key, cancellationToken);
+            var data = new JobDataMap { [WeeklyReportJob.SlotKey] = missed.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+            await scheduler.TriggerJob(WeeklyReportJob.Key, data, cancellationToken);
         }
 
         // Scope discovery may call the trackers; it must not hold up the start or the web endpoints.

@@ -6,6 +6,7 @@ using OkrLinker.Core.Figures;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Store;
+using OkrLinker.Worker.Delivery;
 using Quartz;
 
 namespace OkrLinker.Worker.Scheduling;
@@ -20,7 +21,7 @@ internal sealed partial class WeeklyReportJob(
     OkrSetSource okrs,
     ReportBuilder builder,
     ReportWriter writer,
-    IReportDeliverer deliverer,
+    ReportDeliveryRunner deliverer,
     IDbContextFactory<LinkerDbContext> dbFactory,
     ConfigLocation location,
     IOptions<LinkerOptions> options,
@@ -30,6 +31,9 @@ internal sealed partial class WeeklyReportJob(
 {
     public static readonly JobKey Key = new("weekly-report", "report");
 
+    /// <summary>Job data of a catch-up run: the missed slot (round-trip text), whose week it reports.</summary>
+    public const string SlotKey = "slot";
+
     /// <summary>The week a report fired at <paramref name="fireTime"/> is about, unless <c>Report.Week</c> pins one.</summary>
     public static IsoWeek WeekFor(DateTimeOffset fireTime, TimeZoneInfo zone, string? pinned) =>
         pinned is not null ? IsoWeek.Parse(pinned) : IsoWeek.Containing(fireTime.AddDays(-3), zone);
@@ -38,14 +42,18 @@ internal sealed partial class WeeklyReportJob(
     {
         using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Hard);
         var report = options.Value.Report;
-        var week = WeekFor(context.ScheduledFireTimeUtc ?? time.GetUtcNow(), builder.Zone, report.Week);
+        var slot = context.MergedJobDataMap.GetString(SlotKey) is { } missed
+            ? DateTimeOffset.Parse(missed, System.Globalization.CultureInfo.InvariantCulture)
+            : context.ScheduledFireTimeUtc ?? time.GetUtcNow();
+        var week = WeekFor(slot, builder.Zone, report.Week);
         try
         {
             var built = await builder.BuildAsync(okrs.Load(), week, hard.Token);
             var files = await writer.WriteAsync(built, report.Formats, location.Resolve(report.Output), hard.Token);
-            await deliverer.DeliverAsync(built, hard.Token);
+            var results = await deliverer.DeliverAsync(built, hard.Token);
             await MarkDeliveredAsync(week, hard.Token);
-            LogDelivered(built.Week, files.Count);
+            var delivered = results.Count(r => r.Succeeded);
+            LogDelivered(built.Week, files.Count, delivered, results.Count);
         }
         catch (Exception ex) when (ex is OkrLoadException or Core.Linking.LinkingConfigException)
         {
@@ -62,8 +70,10 @@ internal sealed partial class WeeklyReportJob(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Weekly report {Week} written ({Files} files) and delivered")]
-    private partial void LogDelivered(string week, int files);
+    // Failed entries were retried and logged by the runner; the week still counts as sent, so a
+    // restart does not send the ones that worked a second time.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Weekly report {Week} written ({Files} files); {Delivered} of {Entries} deliveries succeeded")]
+    private partial void LogDelivered(string week, int files, int delivered, int entries);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Weekly report {Week} not made: {Problem}")]
     private partial void LogConfigBroken(string week, string problem);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OkrLinker.Worker.Cli;
+using OkrLinker.Worker.Delivery;
 using OkrLinker.Worker.Web;
 using Quartz;
 
@@ -42,6 +43,7 @@ internal static class WorkerHost
         builder.Services.AddTransient<RefreshJob>();
         builder.Services.AddTransient<WeeklyReportJob>();
 
+        builder.Services.AddReportDelivery();
         builder.Services.AddLinkerWeb();
         builder.WebHost.UseUrls(builder.Configuration["Web:Urls"] ?? "http://127.0.0.1:8080");
         configure?.Invoke(builder.Services);
@@ -52,8 +54,15 @@ internal static class WorkerHost
     }
 
     /// <summary>Validates the options the worker reads at start, so a bad config ends with exit 2 before anything runs.</summary>
+    /// <exception cref="OptionsValidationException">A Worker or Report:Deliver setting is wrong; each failure names its key.</exception>
     public static void ValidateAtStart(IServiceProvider services)
     {
         _ = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var deliver = services.GetRequiredService<IOptions<Core.Configuration.LinkerOptions>>().Value.Report.Deliver;
+        var problems = ReportDeliveryRunner.Validate(deliver).ToList();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException("Report:Deliver", typeof(Core.Configuration.DeliveryOptions), problems);
+        }
     }
 }

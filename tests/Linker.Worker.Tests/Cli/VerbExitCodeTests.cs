@@ -168,7 +168,7 @@ public sealed class VerbExitCodeTests : IDisposable
         var run = await config.RunAsync("report", "--format", "pdf");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--format: unknown format 'pdf' (known: md, json)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--format: unknown format 'pdf' (known: md, json, html, csv)", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

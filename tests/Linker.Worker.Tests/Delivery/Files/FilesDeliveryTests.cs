@@ -40,7 +40,7 @@ public sealed class FilesDeliveryTests
 
         var results = await host.Runner.DeliverAsync(DeliverySamples.Report(), CancellationToken.None);
 
-        Assert.Equal([new DeliveryResult(0, "files", false, 1, "Report:Deliver:0:Formats (files): no renderer for 'pdf' (known: md, json)")], results);
+        Assert.Equal([new DeliveryResult(0, "files", false, 1, "Report:Deliver:0:Formats (files): no renderer for 'pdf' (known: md, json, csv)")], results);
         Assert.False(Directory.Exists(Path.Combine(host.ConfigFolder, "r")));
     }
 }

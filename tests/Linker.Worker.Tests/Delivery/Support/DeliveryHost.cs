@@ -44,6 +44,14 @@ internal sealed class DeliveryHost : IDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddLinkerCore(new ConfigurationBuilder().Build(), Path.Combine(root, "config"));
         services.AddReportDelivery();
+
+        // Without an html renderer the mail falls back to Markdown in <pre>; tests that want the
+        // HTML part register their own, so the real one (tested on its own and in Chromium) goes.
+        foreach (var html in services.Where(d => d.ImplementationType?.Name == "HtmlReportRenderer").ToList())
+        {
+            services.Remove(html);
+        }
+
         services.Configure<LinkerOptions>(o => o.Report.Deliver = [.. entries]);
         services.Configure<DeliveryRetryOptions>(o => o.BaseDelay = TimeSpan.FromMilliseconds(1));
         configure?.Invoke(services);
