@@ -58,11 +58,20 @@ internal static class WorkerHost
     public static void ValidateAtStart(IServiceProvider services)
     {
         _ = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-        var deliver = services.GetRequiredService<IOptions<Core.Configuration.LinkerOptions>>().Value.Report.Deliver;
-        var problems = ReportDeliveryRunner.Validate(deliver).ToList();
+        var options = services.GetRequiredService<IOptions<Core.Configuration.LinkerOptions>>().Value;
+        var problems = ReportDeliveryRunner.Validate(options.Report.Deliver).ToList();
+        problems.AddRange(options.Sources
+            .Select((source, i) => (source, i))
+            .Where(s => !CronTimes.IsValid(s.source.Schedule))
+            .Select(s => $"Sources:{s.i}:Schedule: '{s.source.Schedule}' is not a Quartz cron expression (seconds first, e.g. 0 */15 * * * ?)"));
+        if (!CronTimes.IsValid(options.Report.Schedule))
+        {
+            problems.Add($"Report:Schedule: '{options.Report.Schedule}' is not a Quartz cron expression (e.g. 0 0 8 ? * MON)");
+        }
+
         if (problems.Count > 0)
         {
-            throw new OptionsValidationException("Report:Deliver", typeof(Core.Configuration.DeliveryOptions), problems);
+            throw new OptionsValidationException("Worker", typeof(Core.Configuration.LinkerOptions), problems);
         }
     }
 }
