@@ -24,16 +24,23 @@ public sealed class WorkerEndpointsTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+            // Two repos and the project: three scope runs make the cycle.
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while ((await gh.StoredAsync()).Count < 800 && DateTime.UtcNow < deadline)
+            var metrics = "";
+            while (DateTime.UtcNow < deadline)
             {
+                metrics = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+                if (Sample(metrics, "okrlinker_source_sync_runs_total", "source=\"gh\"") >= 3)
+                {
+                    break;
+                }
+
                 await Task.Delay(200);
             }
 
-            await Task.Delay(1000); // the refresh after the last sync
-            var metrics = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
             var ready = await http.GetAsync(new Uri("readyz", UriKind.Relative));
 
+            Assert.Equal(3, Sample(metrics, "okrlinker_source_sync_runs_total", "source=\"gh\""));
             Assert.Equal(gh.Fake.Requests.Count, Sample(metrics, "okrlinker_source_requests_total", "source=\"gh\""));
             Assert.Equal(800 + data.Snapshot().Count(i => i.InProject), Sample(metrics, "okrlinker_source_items_synced_total", "source=\"gh\""));
             Assert.Equal(0, Sample(metrics, "okrlinker_source_sync_failures_total", "source=\"gh\""));
