@@ -11,6 +11,20 @@ namespace OkrLinker.Core.Store.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "field_values",
+                columns: table => new
+                {
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    ScopeId = table.Column<string>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", nullable: false),
+                    KrValues = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_field_values", x => new { x.Source, x.ScopeId, x.ExternalId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "links",
                 columns: table => new
                 {
@@ -87,7 +101,9 @@ namespace OkrLinker.Core.Store.Migrations
                     Unlinked = table.Column<int>(type: "INTEGER", nullable: false),
                     UnlinkedShare = table.Column<double>(type: "REAL", nullable: false),
                     PointsUnlinkedShare = table.Column<double>(type: "REAL", nullable: false),
-                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,6 +167,9 @@ namespace OkrLinker.Core.Store.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "field_values");
+
             migrationBuilder.DropTable(
                 name: "links");
 

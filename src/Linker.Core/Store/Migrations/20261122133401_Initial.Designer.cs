@@ -10,8 +10,8 @@ using OkrLinker.Core.Store;
 namespace OkrLinker.Core.Store.Migrations
 {
     [DbContext(typeof(LinkerDbContext))]
-    [Migration("20261122130623_ReportJson")]
-    partial class ReportJson
+    [Migration("20261122133401_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -152,6 +152,9 @@ namespace OkrLinker.Core.Store.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Bau")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("From")
