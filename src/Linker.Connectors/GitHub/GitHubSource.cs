@@ -22,7 +22,7 @@ namespace OkrLinker.Connectors.GitHub;
 /// boundary unseen. Only a page whose items all share one second follows the <c>Link</c> header instead.
 /// </remarks>
 internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHubIssueParser parser, Uri graphQl)
-    : IWorkItemSource, ISourceCheck
+    : IWorkItemSource, ISourceCheck, IDisposable
 {
     public const string Kind = "github";
     private const int PageSize = 100;
@@ -31,6 +31,8 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
     public string Name => options.Name;
 
     private string Owner => options.Owner!;
+
+    public void Dispose() => http.Dispose();
 
     public async Task<IReadOnlyList<SourceScope>> GetScopesAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +61,7 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
             var reset = DateTimeOffset.FromUnixTimeSeconds(core.GetProperty("reset").GetInt64());
             return $"{core.GetProperty("remaining").GetInt32()} of {core.GetProperty("limit").GetInt32()} requests left, resets {reset:HH:mm} UTC";
         }, cancellationToken);
-        if (options.Auth.TokenEnv is not null || options.Auth.TokenFile is not null)
+        if (!string.IsNullOrWhiteSpace(options.Auth.TokenEnv) || !string.IsNullOrWhiteSpace(options.Auth.TokenFile))
         {
             await CheckOneAsync(lines, "token", async ct =>
             {
@@ -110,6 +112,7 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
 
         var newest = cursor.Since;
         var since = cursor.Since;
+        DateTimeOffset? offsetPagedAt = null;
         var url = IssuesFrom(repo, since);
         while (true)
         {
@@ -131,6 +134,13 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
 
             var last = next is null;
             var restart = newest is { } n ? n - options.Overlap : (DateTimeOffset?)null;
+            if (offsetPagedAt is { } paged && restart > paged)
+            {
+                // Items of a same-second group read by page number can shift past a page boundary
+                // when one of them is edited meanwhile; the next run reads that second again.
+                restart = paged;
+            }
+
             if (cursor.Since is { } previous && restart < previous)
             {
                 restart = previous;
@@ -150,6 +160,7 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
             else
             {
                 url = next!.ToString(); // the whole page shares one second: only the page number moves on
+                offsetPagedAt ??= since;
             }
         }
     }

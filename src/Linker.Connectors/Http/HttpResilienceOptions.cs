@@ -35,4 +35,10 @@ public sealed class HttpResilienceOptions
 
     /// <summary>The wait after a rate-limit answer that names neither <c>Retry-After</c> nor a reset (GitHub secondary limits). Default 60 s.</summary>
     public TimeSpan SecondaryLimitMinimumWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Requests of one source in flight at once, whatever number of scopes sync together (DESIGN.md §6
+    /// trap 8: keep concurrency per token low). Default 2.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 2;
 }

@@ -43,6 +43,11 @@ internal sealed class HttpResilienceOptionsValidator : IValidateOptions<HttpResi
             failures.Add($"{s}:MaxRateLimitWait: must be 0..1.00:00:00, is {options.MaxRateLimitWait}");
         }
 
+        if (options.MaxConcurrentRequests is < 1 or > 16)
+        {
+            failures.Add($"{s}:MaxConcurrentRequests: must be 1..16, is {options.MaxConcurrentRequests}");
+        }
+
         if (options.SecondaryLimitMinimumWait < TimeSpan.Zero || options.SecondaryLimitMinimumWait > OneDay)
         {
             failures.Add($"{s}:SecondaryLimitMinimumWait: must be 0..1.00:00:00, is {options.SecondaryLimitMinimumWait}");

@@ -51,7 +51,12 @@ internal sealed class ResilienceHandler : DelegatingHandler
         while (true)
         {
             await WaitForGovernorAsync(target, cancellationToken);
-            var response = await SendWithRetriesAsync(buffered, target, cancellationToken);
+            HttpResponseMessage response;
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                response = await SendWithRetriesAsync(buffered, target, cancellationToken);
+            }
+
             var headers = RateLimitHeaders.Read(response, time.GetUtcNow());
             var body = await ReadBodyOfRefusalAsync(response, cancellationToken);
 

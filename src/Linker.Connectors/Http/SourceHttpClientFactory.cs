@@ -68,7 +68,7 @@ public sealed class SourceHttpClientFactory
             timeProvider,
             loggerFactory.CreateLogger<ResilienceHandler>(),
             metrics.For(settings.SourceName),
-            gates.GetOrAdd(settings.SourceName, static _ => new RateLimitGate()))
+            gates.GetOrAdd(settings.SourceName, _ => new RateLimitGate(options.Value.MaxConcurrentRequests)))
         {
             InnerHandler = primaryHandler(),
         };

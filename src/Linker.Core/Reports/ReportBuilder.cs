@@ -17,9 +17,12 @@ public sealed class ReportBuilder(
     IDbContextFactory<LinkerDbContext> dbFactory,
     LinkRunner linkRunner,
     IOptions<LinkerOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IDisposable
 {
     private const int TrendWeeks = 8;
+
+    // One build at a time: the scheduled refresh and the weekly report both relink and snapshot.
+    private readonly SemaphoreSlim building = new(1, 1);
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.Report.TimeZone);
 
@@ -28,7 +31,22 @@ public sealed class ReportBuilder(
         requested
         ?? (options.Value.Report.Week is { } pinned ? IsoWeek.Parse(pinned) : IsoWeek.Containing(time.GetUtcNow(), Zone));
 
+    public void Dispose() => building.Dispose();
+
     public async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken)
+    {
+        await building.WaitAsync(cancellationToken);
+        try
+        {
+            return await BuildOnceAsync(okrs, week, cancellationToken);
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
+    private async Task<WeeklyReport> BuildOnceAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var zone = Zone;
@@ -67,6 +85,14 @@ public sealed class ReportBuilder(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = figures.Week.ToString();
         var row = await db.WeeklySnapshots.SingleOrDefaultAsync(s => s.Week == key, cancellationToken);
+
+        // A delivered past week is history: rebuilding it later reads today's categories, which
+        // would quietly rewrite the trend. The current week is refreshed until it is over.
+        if (row?.DeliveredAt is not null && figures.Week < IsoWeek.Containing(now, Zone))
+        {
+            return;
+        }
+
         if (row is null)
         {
             row = new WeeklySnapshotRow { Week = key };

@@ -7,6 +7,9 @@ public sealed class SourceRow
 
     public string Kind { get; set; } = "";
 
+    /// <summary>The first time any run of this source was recorded; it says the worker was around before a missed slot.</summary>
+    public DateTimeOffset? FirstRunAt { get; set; }
+
     public DateTimeOffset? LastRunAt { get; set; }
 
     public DateTimeOffset? LastSuccessAt { get; set; }

@@ -9,5 +9,12 @@ public sealed class StoreInitializer(IDbContextFactory<LinkerDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+
+        // Write-ahead logging lets the web endpoints and the report read while syncs commit,
+        // instead of every commit waiting for readers to finish.
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 }

@@ -75,6 +75,8 @@ public sealed partial class SyncEngine(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Cut off by a hard stop: not an error, not a success; the committed pages stay.
+            await RecordRunEndAsync(scope, full: false, error: null, succeeded: false, CancellationToken.None);
             throw;
         }
         catch (Exception ex)
@@ -133,7 +135,13 @@ public sealed partial class SyncEngine(
             seen?.Add(item.ExternalId);
             if (existing.TryGetValue(item.ExternalId, out var row))
             {
-                if (item.CopyTo(row, scope.Id))
+                // Another run (a CLI sync beside the worker, another node) may have stored a newer
+                // copy meanwhile; an older one never overwrites it.
+                if (item.Updated.ToUniversalTime() < row.Updated)
+                {
+                    counts.Unchanged++;
+                }
+                else if (item.CopyTo(row, scope.Id))
                 {
                     row.ChangedAt = now;
                     counts.Updated++;

@@ -87,13 +87,14 @@ public sealed partial class SyncRunner(
             db.Sources.Add(row);
         }
 
+        row.FirstRunAt ??= now;
         row.LastRunAt = now;
         if (result.Succeeded && !result.Stopped)
         {
             row.LastSuccessAt = now;
         }
 
-        row.LastError = await db.Scopes.Where(s => s.Source == source && s.LastError != null)
+        row.LastError = result.Error ?? await db.Scopes.Where(s => s.Source == source && s.LastError != null)
             .Select(s => s.LastError).FirstOrDefaultAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -110,6 +111,7 @@ public sealed partial class SyncRunner(
         }
 
         row.Kind = entry.Kind;
+        row.FirstRunAt ??= now;
         row.LastRunAt = now;
         row.LastError = result.FirstError;
         if (result.Succeeded)

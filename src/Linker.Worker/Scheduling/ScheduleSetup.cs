@@ -94,9 +94,11 @@ internal sealed partial class ScheduleSetup(
         var now = time.GetUtcNow();
         var cron = CronTimes.Parse(source.Schedule, TimeZoneInfo.Utc);
         var previous = CronTimes.Previous(cron, now, CronTimes.Interval(cron, now) * 3);
+        var sweepCron = CronTimes.Parse(worker.Value.SweepSchedule, TimeZoneInfo.Utc);
+        var previousSweep = CronTimes.Previous(sweepCron, now, CronTimes.Interval(sweepCron, now) * 3);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var lastSuccess = await db.Scopes.AsNoTracking().Where(s => s.Source == source.Name)
-            .ToDictionaryAsync(s => s.ScopeId, s => s.LastSuccessAt, cancellationToken);
+        var stored = await db.Scopes.AsNoTracking().Where(s => s.Source == source.Name)
+            .ToDictionaryAsync(s => s.ScopeId, cancellationToken);
 
         foreach (var scope in scopes)
         {
@@ -117,11 +119,19 @@ internal sealed partial class ScheduleSetup(
                 cancellationToken);
 
             // Never synced, or its last success is older than the slot that should have run: once, now.
-            var last = lastSuccess.GetValueOrDefault(scope.Id);
-            if (last is null || (previous is { } slot && last < slot))
+            var row = stored.GetValueOrDefault(scope.Id);
+            if (row?.LastSuccessAt is not { } last || (previous is { } slot && last < slot))
             {
                 LogScopeCatchUp(source.Name, scope.Id);
                 await scheduler.TriggerJob(sync, cancellationToken);
+            }
+
+            // A sweep slot passed while the worker was down (a new scope's first read is whole anyway).
+            if (!scope.FieldStream && row?.LastSuccessAt is not null && previousSweep is { } sweepSlot
+                && (row.LastFullSyncAt is null || row.LastFullSyncAt < sweepSlot))
+            {
+                LogScopeCatchUp(source.Name, scope.Id + " (sweep)");
+                await scheduler.TriggerJob(sweep, cancellationToken);
             }
         }
     }
@@ -146,7 +156,7 @@ internal sealed partial class ScheduleSetup(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ranBefore = await db.Sources.AnyAsync(s => s.LastRunAt < slot, cancellationToken);
+        var ranBefore = await db.Sources.AnyAsync(s => s.FirstRunAt < slot, cancellationToken);
         var week = WeeklyReportJob.WeekFor(slot, zone, options.Value.Report.Week).ToString();
         var delivered = await db.WeeklySnapshots.AnyAsync(s => s.Week == week && s.DeliveredAt != null, cancellationToken);
         return ranBefore && !delivered ? slot : null;

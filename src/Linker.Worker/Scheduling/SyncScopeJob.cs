@@ -59,7 +59,9 @@ internal sealed partial class SyncScopeJob(
         }
         catch (SourceException ex)
         {
+            // Raised before the engine ran (a token variable gone, say): /readyz must still show it.
             LogSourceFailed(name, scope.Id, ex.Message);
+            await runner.RecordScopeAsync(name, new ScopeSyncResult(name, scope.Id, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, ex.Message), CancellationToken.None);
         }
     }
 

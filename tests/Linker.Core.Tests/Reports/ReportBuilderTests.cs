@@ -14,7 +14,7 @@ using OkrLinker.Core.Tests.Support;
 
 namespace OkrLinker.Core.Tests.Reports;
 
-public sealed class ReportBuilderTests : IAsyncLifetime
+public sealed class ReportBuilderTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
     private static readonly IsoWeek W47 = new(2026, 47);
@@ -49,6 +49,8 @@ public sealed class ReportBuilderTests : IAsyncLifetime
         await new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance)
             .SyncScopeAsync(source, new SourceScope("jira", FakeSource.ScopeId), full: false, null, CancellationToken.None);
     }
+
+    public void Dispose() => builder.Dispose();
 
     public Task DisposeAsync()
     {
@@ -112,8 +114,8 @@ public sealed class ReportBuilderTests : IAsyncLifetime
     [Fact]
     public void The_week_is_the_one_asked_else_the_pinned_one_else_the_current_one()
     {
-        var pinned = new ReportBuilder(store, new LinkRunner(store, Options.Create(new LinkerOptions())), Options.Create(new LinkerOptions { Report = { Week = "2026-W40" } }), clock);
-        var auckland = new ReportBuilder(store, new LinkRunner(store, Options.Create(new LinkerOptions())), Options.Create(new LinkerOptions { Report = { TimeZone = "Pacific/Auckland" } }), new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)));
+        using var pinned = new ReportBuilder(store, new LinkRunner(store, Options.Create(new LinkerOptions())), Options.Create(new LinkerOptions { Report = { Week = "2026-W40" } }), clock);
+        using var auckland = new ReportBuilder(store, new LinkRunner(store, Options.Create(new LinkerOptions())), Options.Create(new LinkerOptions { Report = { TimeZone = "Pacific/Auckland" } }), new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal(new IsoWeek(2026, 30), pinned.ResolveWeek(new IsoWeek(2026, 30)));
         Assert.Equal(new IsoWeek(2026, 40), pinned.ResolveWeek(null));

@@ -16,6 +16,9 @@ public sealed class CountingSource(string name, TimeSpan pageTime) : IWorkItemSo
 
     public ConcurrentDictionary<string, int> Runs { get; } = new();
 
+    /// <summary>Runs that read from the start (no cursor): the sweep, or a first read.</summary>
+    public ConcurrentDictionary<string, int> WholeReads { get; } = new();
+
     public int MostAtOnce { get; private set; }
 
     public string Name => name;
@@ -34,6 +37,11 @@ public sealed class CountingSource(string name, TimeSpan pageTime) : IWorkItemSo
         try
         {
             Runs.AddOrUpdate(scope.Id, 1, (_, n) => n + 1);
+            if (cursor is null)
+            {
+                WholeReads.AddOrUpdate(scope.Id, 1, (_, n) => n + 1);
+            }
+
             await Task.Delay(pageTime, cancellationToken);
             var run = Runs[scope.Id].ToString(CultureInfo.InvariantCulture);
             yield return new WorkItemPage([Item(scope.Id, run)], run);

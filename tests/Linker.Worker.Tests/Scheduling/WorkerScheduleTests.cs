@@ -41,8 +41,8 @@ public sealed class WorkerScheduleTests : IDisposable
         config.WithConfig(Config(schedule: "0 0 * * * ?"));
         await SeedAsync(db =>
         {
-            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "a", LastSuccessAt = DateTimeOffset.UtcNow.AddDays(-3) });
-            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "b", LastSuccessAt = DateTimeOffset.UtcNow });
+            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "a", Cursor = "1", LastSuccessAt = DateTimeOffset.UtcNow.AddDays(-3), LastFullSyncAt = DateTimeOffset.UtcNow });
+            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "b", Cursor = "1", LastSuccessAt = DateTimeOffset.UtcNow, LastFullSyncAt = DateTimeOffset.UtcNow });
         });
 
         await using (var app = await StartAsync(source))
@@ -57,11 +57,34 @@ public sealed class WorkerScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sweep_missed_while_the_worker_was_down_runs_once_at_start()
+    {
+        // Synced this hour, but the last sweep was three days ago: two nightly sweeps missed, one due.
+        var source = new CountingSource("counting", TimeSpan.FromMilliseconds(50));
+        config.WithConfig(Config(schedule: "0 0 * * * ?"));
+        await SeedAsync(db =>
+        {
+            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "a", Cursor = "1", LastSuccessAt = DateTimeOffset.UtcNow, LastFullSyncAt = DateTimeOffset.UtcNow.AddDays(-3) });
+            db.Scopes.Add(new ScopeRow { Source = "counting", ScopeId = "b", Cursor = "1", LastSuccessAt = DateTimeOffset.UtcNow, LastFullSyncAt = DateTimeOffset.UtcNow });
+        });
+
+        await using (var app = await StartAsync(source))
+        {
+            await WaitUntilAsync(() => source.Runs.GetValueOrDefault("a") >= 1);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await app.StopAsync();
+        }
+
+        Assert.Equal((1, 1), (source.Runs.GetValueOrDefault("a"), source.WholeReads.GetValueOrDefault("a")));
+        Assert.Equal(0, source.Runs.GetValueOrDefault("b"));
+    }
+
+    [Fact]
     public async Task A_weekly_report_missed_while_down_is_made_once_at_start_and_not_again_after_a_restart()
     {
         var source = new CountingSource("counting", TimeSpan.FromMilliseconds(50));
         config.WithConfig(Config(schedule: "0 0 * * * ?"));
-        await SeedAsync(db => db.Sources.Add(new SourceRow { Name = "counting", Kind = "counting", LastRunAt = DateTimeOffset.UtcNow.AddDays(-10) }));
+        await SeedAsync(db => db.Sources.Add(new SourceRow { Name = "counting", Kind = "counting", FirstRunAt = DateTimeOffset.UtcNow.AddDays(-10), LastRunAt = DateTimeOffset.UtcNow.AddDays(-10) }));
 
         for (var start = 0; start < 2; start++)
         {

@@ -10,7 +10,7 @@ using OkrLinker.Core.Store;
 namespace OkrLinker.Core.Store.Migrations
 {
     [DbContext(typeof(LinkerDbContext))]
-    [Migration("20261122133401_Initial")]
+    [Migration("20261122134325_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -127,6 +127,9 @@ namespace OkrLinker.Core.Store.Migrations
                 {
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstRunAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()

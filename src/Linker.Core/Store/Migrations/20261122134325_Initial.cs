@@ -79,6 +79,7 @@ namespace OkrLinker.Core.Store.Migrations
                 {
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstRunAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastRunAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", nullable: true)
