@@ -88,6 +88,22 @@ public sealed class SyncEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_older_copy_of_an_item_never_overwrites_a_newer_one()
+    {
+        // Another run (a CLI sync beside the worker) stored PAY-5 as edited; this run still holds the old copy.
+        var newer = new FakeSource("jira", Items(7));
+        newer.Items[4] = newer.Items[4] with { Title = "Edited", Updated = Start };
+        await SyncAsync(newer);
+        var older = new FakeSource("jira", Items(7));
+
+        var result = await SyncAsync(older, full: true);
+
+        Assert.Equal((0, 7), (result.Updated, result.Unchanged));
+        await using var db = store.CreateDbContext();
+        Assert.Equal("Edited", (await db.WorkItems.SingleAsync(w => w.Key == "PAY-5")).Title);
+    }
+
+    [Fact]
     public async Task A_failure_mid_read_keeps_the_committed_pages_and_the_next_run_resumes_after_them()
     {
         var source = new FakeSource("jira", Items(7)) { FailAfterPages = 2 };
