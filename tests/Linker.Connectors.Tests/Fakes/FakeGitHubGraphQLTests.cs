@@ -9,29 +9,8 @@ namespace OkrLinker.Connectors.Tests.Fakes;
 public sealed class FakeGitHubGraphQLTests
 {
     /// <summary>The exact query the GitHub connector sends for the project's Key Result values.</summary>
-    private const string ProjectKeyResults = """
-        query ProjectKeyResults($owner: String!, $number: Int!, $field: String!, $after: String) {
-          organization(login: $owner) {
-            projectV2(number: $number) {
-              items(first: 100, after: $after) {
-                pageInfo { hasNextPage endCursor }
-                nodes {
-                  content {
-                    __typename
-                    ... on Issue { fullDatabaseId number repository { nameWithOwner } }
-                    ... on PullRequest { fullDatabaseId number repository { nameWithOwner } }
-                  }
-                  fieldValueByName(name: $field) {
-                    __typename
-                    ... on ProjectV2ItemFieldTextValue { text }
-                    ... on ProjectV2ItemFieldSingleSelectValue { name }
-                  }
-                }
-              }
-            }
-          }
-        }
-        """;
+    // The query the GitHub connector sends, so the fake is tested against exactly that.
+    private static readonly string ProjectKeyResults = OkrLinker.Connectors.GitHub.GitHubProjectQuery.For(organization: true);
 
     [Fact]
     public void The_connectors_project_query_validates_against_GitHubs_schema()

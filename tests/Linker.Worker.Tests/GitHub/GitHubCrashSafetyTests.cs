@@ -18,7 +18,7 @@ public sealed class GitHubCrashSafetyTests
         gh.Fake.Faults.AddRandom("GET /repos/*/issues", FakeFault.Slow(TimeSpan.FromMilliseconds(40)), probability: 1, seed: seed);
         var killAfter = new Random(seed).Next(3, 13); // list pages served before the kill; 1,500 items take about 16
 
-        using (var child = StartSync(gh))
+        using (var child = gh.StartProcess("sync"))
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (ListPagesServed(gh) < killAfter && !child.HasExited && DateTime.UtcNow < deadline)
@@ -50,25 +50,4 @@ public sealed class GitHubCrashSafetyTests
 
     private static int ListPagesServed(GitHubHarness gh) =>
         gh.Fake.Requests.Where(r => r.Path.EndsWith("/issues", StringComparison.Ordinal) && r.Query.Contains("direction=asc", StringComparison.Ordinal)).Count;
-
-    private static Process StartSync(GitHubHarness gh)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "okrlinker.dll"));
-        start.ArgumentList.Add("sync");
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(gh.Config.ConfigPath);
-        start.Environment[gh.TokenVariable] = gh.Fake.Token;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 }

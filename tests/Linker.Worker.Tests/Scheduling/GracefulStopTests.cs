@@ -15,7 +15,7 @@ public sealed class GracefulStopTests
         await using var gh = await GitHubHarness.StartAsync(data, ["web"]);
         gh.Fake.Faults.AddRandom("GET /repos/*/issues", FakeFault.Slow(TimeSpan.FromMilliseconds(250)), probability: 1, seed: 5);
 
-        using var worker = Start(gh);
+        using var worker = gh.StartProcess("run");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (ListPages(gh) < 4 && !worker.HasExited && DateTime.UtcNow < deadline)
         {
@@ -57,26 +57,5 @@ public sealed class GracefulStopTests
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetValue(1));
-    }
-
-    private static Process Start(GitHubHarness gh)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "okrlinker.dll"));
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(gh.Config.ConfigPath);
-        start.Environment[gh.TokenVariable] = gh.Fake.Token;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }
