@@ -14,6 +14,8 @@ public sealed class LinkerOptions
 
     public LinkingOptions Linking { get; set; } = new();
 
+    public MetricsOptions Metrics { get; set; } = new();
+
     public ReportOptions Report { get; set; } = new();
 
     public WebOptions Web { get; set; } = new();

@@ -1,0 +1,15 @@
+namespace OkrLinker.Core.Metrics;
+
+/// <summary>A metric that could not be read. The message names the provider, the KR and the reason; never a secret.</summary>
+public sealed class MetricProviderException : Exception
+{
+    public MetricProviderException(string provider, string krId, string message)
+        : base(message) => (Provider, KrId) = (provider, krId);
+
+    public MetricProviderException(string provider, string krId, string message, Exception inner)
+        : base(message, inner) => (Provider, KrId) = (provider, krId);
+
+    public string Provider { get; }
+
+    public string KrId { get; }
+}
