@@ -9,12 +9,28 @@ namespace OkrLinker.Connectors.Http;
 /// </summary>
 internal static class AuthFailureRules
 {
+    // Jira's login outcome header: a wrong Cloud token is served as the anonymous user (200, no issues) with
+    // AUTHENTICATED_FAILED; too many failed logins lock the account behind a CAPTCHA (AUTHENTICATION_DENIED).
+    private const string SeraphHeader = "X-Seraph-LoginReason";
+    private const string AuthenticatedFailed = "AUTHENTICATED_FAILED";
+    private const string AuthenticationDenied = "AUTHENTICATION_DENIED";
+
     public static bool IsAuthFailure(HttpResponseMessage response, SourceVendor vendor) =>
         response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-        || (vendor == SourceVendor.AzureDevOps && response.StatusCode == HttpStatusCode.NonAuthoritativeInformation);
+        || (vendor == SourceVendor.AzureDevOps && response.StatusCode == HttpStatusCode.NonAuthoritativeInformation)
+        || (vendor == SourceVendor.Jira && JiraLoginRefusal(response) is not null);
 
     public static SourceException ToException(HttpResponseMessage response, SourceHttpSettings settings, string body)
     {
+        if (settings.Vendor == SourceVendor.Jira && JiraLoginRefusal(response) is { } refusal)
+        {
+            return new SourceException(settings.SourceName, refusal == AuthenticationDenied
+                ? $"Source '{settings.SourceName}': Jira refused the login ({SeraphHeader}: {AuthenticationDenied}): too many failed logins put the account behind a CAPTCHA — "
+                  + $"sign in once in a browser as that account and answer the CAPTCHA (an admin can also reset it), then check the token in {settings.TokenVariable}."
+                : $"Source '{settings.SourceName}': Jira did not accept the credentials ({SeraphHeader}: {AuthenticatedFailed}) and answered as an anonymous user — "
+                  + $"check Auth.Email and the API token in {settings.TokenVariable}.");
+        }
+
         var status = (int)response.StatusCode;
         var detail = response.StatusCode == HttpStatusCode.NonAuthoritativeInformation ? "a sign-in page" : VendorMessage.Read(body);
         var answered = $"{VendorName(settings.Vendor)} answered {status} {StatusName(response.StatusCode)}{(detail is null ? "" : $" ({detail})")}";
@@ -37,4 +53,10 @@ internal static class AuthFailureRules
         HttpStatusCode.NonAuthoritativeInformation => "Non-Authoritative Information",
         _ => status.ToString(),
     };
+
+    private static string? JiraLoginRefusal(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(SeraphHeader, out var values)
+            ? values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries))
+                .FirstOrDefault(v => v is AuthenticatedFailed or AuthenticationDenied)
+            : null;
 }

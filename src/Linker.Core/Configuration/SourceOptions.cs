@@ -13,10 +13,16 @@ public sealed class SourceOptions
     /// <summary>Jira site, Azure DevOps organization URL, or GitHub API root.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>Jira: the JQL that selects the items.</summary>
+    /// <summary>Jira: the JQL that selects the items (one scope), or that narrows each of <see cref="Projects"/>.</summary>
     public string? Jql { get; set; }
 
-    /// <summary>Azure DevOps: team projects.</summary>
+    /// <summary>
+    /// Jira: <c>Cloud</c> (the default: <c>/rest/api/3/search/jql</c>, e-mail + API token), <c>DataCenter</c>
+    /// (<c>/rest/api/2/search</c>, a personal access token), or <c>Auto</c> (read from <c>/rest/api/2/serverInfo</c>).
+    /// </summary>
+    public string? Flavor { get; set; }
+
+    /// <summary>Azure DevOps: team projects. Jira: project keys, one scope each.</summary>
     public List<string> Projects { get; set; } = [];
 
     /// <summary>GitHub: the owner (org or user).</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OkrLinker.Connectors.Files;
 using OkrLinker.Connectors.GitHub;
+using OkrLinker.Connectors.Jira;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core;
 using OkrLinker.Core.Configuration;
@@ -65,5 +66,6 @@ internal static class LinkerHost
         builder.Services.AddSourceHttp(builder.Configuration);
         builder.Services.AddFilesSource();
         builder.Services.AddGitHubSource();
+        builder.Services.AddJiraSource();
     }
 }
