@@ -3,7 +3,13 @@ using OkrLinker.Fakes;
 
 // Starts a fake tracker by hand, for trying `check` and `sync` against it:
 //   dotnet run --project tests/Linker.Fakes -- github [--repos web,api] [--items 500] [--seed 1] [--owner acme]
+//   dotnet run --project tests/Linker.Fakes -- jira [--flavor cloud|datacenter] [--items 5000] (see FakeJiraProgram)
 // It prints the address, the token and a source entry for linker.json, and runs until Ctrl-C.
+if (args is ["jira", ..])
+{
+    return await OkrLinker.Fakes.Jira.FakeJiraProgram.RunAsync(args);
+}
+
 var options = FakeCommandLine.Parse(args);
 if (options is null)
 {

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using OkrLinker.Fakes.Jira;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace OkrLinker.Fakes;
+
+/// <summary>
+/// A stateful fake of Jira Cloud or Jira Data Center (DESIGN.md §6 traps 1–4, 9, 10; §11), hosted by WireMock.Net
+/// on 127.0.0.1 at a free port: one catch-all mapping whose callback answers from <see cref="Data"/>. Data Center
+/// sits under a context path (<c>/jira/</c>), as it often does. Every request is in <see cref="Requests"/> (our
+/// journal, written before the answer leaves) and in WireMock's own <see cref="WireMockServer.LogEntries"/>.
+/// </summary>
+public sealed class FakeJira : IDisposable
+{
+    private readonly WireMockServer server;
+    private readonly FakeJiraOptions options;
+    private readonly FakeJiraJson json;
+    private readonly FakeJiraSearch search;
+    private readonly string contextPath;
+
+    private FakeJira(WireMockServer server, FakeJiraData data, FakeJiraOptions options, string token, string contextPath)
+    {
+        this.server = server;
+        this.options = options;
+        this.contextPath = contextPath;
+        Data = data;
+        Token = token;
+        BaseUrl = new Uri($"http://127.0.0.1:{server.Port}{contextPath}");
+        json = new FakeJiraJson(options, BaseUrl.ToString(), data.Find);
+        search = new FakeJiraSearch(data, options, json);
+    }
+
+    /// <summary>The site: <c>http://127.0.0.1:&lt;port&gt;/</c> (Cloud) or <c>…/jira/</c> (Data Center).</summary>
+    public Uri BaseUrl { get; }
+
+    public string Email => options.Email;
+
+    /// <summary>The only accepted API token (Cloud, with <see cref="Email"/>) or personal access token (Data Center).</summary>
+    public string Token { get; }
+
+    public FakeJiraFlavor Flavor => options.Flavor;
+
+    public FakeJiraData Data { get; }
+
+    public FakeRequestLog Requests { get; } = new();
+
+    public FakeFaults Faults { get; } = new();
+
+    /// <summary>Every JQL searched, in order.</summary>
+    public IReadOnlyList<string> Searches => [.. search.Queries];
+
+    /// <summary>The search requests in the journal (<c>search/jql</c> on Cloud, <c>search</c> on Data Center), faults included.</summary>
+    public int SearchRequests => Requests.Where(r => r.Path.EndsWith(Flavor == FakeJiraFlavor.Cloud ? "/search/jql" : "/search", StringComparison.Ordinal)).Count;
+
+    public WireMockServer Server => server;
+
+    public static FakeJira Start(FakeJiraData data, FakeJiraOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new FakeJiraOptions();
+        var token = options.Token ?? (options.Flavor == FakeJiraFlavor.Cloud ? "ATATT3x" : "NjQ") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [$"http://127.0.0.1:{FreePort()}"],
+            StartAdminInterface = false,
+            ReadStaticMappings = false,
+        });
+        var fake = new FakeJira(server, data, options, token, options.Flavor == FakeJiraFlavor.Cloud ? "/" : "/jira/");
+        server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
+            .RespondWith(Response.Create().WithCallback(fake.AnswerAsync));
+        return fake;
+    }
+
+    public void Dispose() => server.Stop();
+
+    private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
+    {
+        var path = request.Path.StartsWith(contextPath, StringComparison.Ordinal) ? "/" + request.Path[contextPath.Length..] : request.Path;
+        var entry = new FakeRequest
+        {
+            Method = request.Method,
+            Path = path,
+            Query = request.RawQuery is { Length: > 0 } q ? "?" + q.TrimStart('?') : "",
+            HadAuthorization = request.Headers?.ContainsKey("Authorization") == true,
+            Timestamp = options.Clock.GetUtcNow(),
+        };
+        var fault = Faults.Take(request.Method, path);
+        if (fault is { Kind: FakeFaultKind.Slow, Delay: { } delay })
+        {
+            await Task.Delay(delay);
+        }
+
+        var answer = fault is { ReplacesAnswer: true } ? FaultAnswer(fault) : Route(request, path);
+        if (fault?.Kind == FakeFaultKind.OkWithRetryAfter)
+        {
+            answer.AddHeader("Retry-After", (fault.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (fault?.Kind == FakeFaultKind.TruncatedBody)
+        {
+            answer.FaultType = FaultType.MALFORMED_RESPONSE_CHUNK;
+        }
+
+        Requests.Add(entry with { Status = fault?.Kind == FakeFaultKind.DropConnection ? 0 : (int)answer.StatusCode!, Fault = fault?.Kind });
+        return answer;
+    }
+
+    private ResponseMessage Route(IRequestMessage request, string path)
+    {
+        var cloud = options.Flavor == FakeJiraFlavor.Cloud;
+        if (options.CaptchaLocked)
+        {
+            var locked = Json(403, FakeJiraJson.Errors("Authentication failed: the account requires a CAPTCHA."));
+            locked.AddHeader("X-Seraph-LoginReason", "AUTHENTICATION_DENIED");
+            locked.AddHeader("X-Authentication-Denied-Reason", $"CAPTCHA_CHALLENGE; login-url={BaseUrl}login.jsp");
+            return locked;
+        }
+
+        var version = path.StartsWith("/rest/api/3/", StringComparison.Ordinal) ? 3 : path.StartsWith("/rest/api/2/", StringComparison.Ordinal) ? 2 : 0;
+        var resource = version == 0 ? path : path[("/rest/api/" + version).Length..];
+        if (version == 0 || (version == 3 && !cloud))
+        {
+            return Json(404, FakeJiraJson.Errors("null for uri: " + request.AbsoluteUrl));
+        }
+
+        var signedIn = SignedIn(request);
+        if (!signedIn && !cloud)
+        {
+            var denied = Json(401, FakeJiraJson.Errors("You are not authenticated. Authentication required to perform this operation."));
+            denied.AddHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
+            return denied;
+        }
+
+        var answer = resource switch
+        {
+            "/serverInfo" when request.Method == "GET" => Json(200, json.ServerInfo(options.Clock.GetUtcNow())),
+            "/myself" when request.Method == "GET" => signedIn ? Json(200, json.Myself()) : Json(401, FakeJiraJson.Errors("Client must be authenticated to access this resource.")),
+            "/field" when request.Method == "GET" => Json(200, json.Fields()),
+            "/search/jql" when cloud => Search(request, signedIn),
+            "/search" when cloud => Json(410, FakeJiraJson.Errors("The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046")),
+            "/search" => Search(request, signedIn),
+            _ when resource.StartsWith("/issue/", StringComparison.Ordinal) && request.Method == "GET" => Issue(resource["/issue/".Length..]),
+            _ => Json(404, FakeJiraJson.Errors("null for uri: " + request.AbsoluteUrl)),
+        };
+        if (cloud && request.Headers?.ContainsKey("Authorization") == true && !signedIn)
+        {
+            // Jira Cloud serves a wrong token as the anonymous user and says so only in this header.
+            answer.AddHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
+        }
+
+        return answer;
+    }
+
+    private ResponseMessage Search(IRequestMessage request, bool signedIn)
+    {
+        JsonObject body = request.Method == "POST" && !string.IsNullOrWhiteSpace(request.Body)
+            ? JsonNode.Parse(request.Body) as JsonObject ?? []
+            : [];
+        string? Query(string name) => request.Query?.TryGetValue(name, out var v) == true ? v.FirstOrDefault() : null;
+        var jql = body["jql"]?.GetValue<string>() ?? Query("jql") ?? "";
+        var fields = body.ContainsKey("fields") ? FakeJiraSearch.FieldList(body["fields"]) : FakeJiraSearch.FieldList(Query("fields"));
+        var maxResults = FakeJiraSearch.Int(body["maxResults"]) ?? FakeJiraSearch.Int(Query("maxResults"));
+        try
+        {
+            if (!signedIn)
+            {
+                // The anonymous user may browse nothing: a valid answer with no issues.
+                FakeJql.Parse(jql, options.ProfileZone, Data.Projects);
+                return Json(200, options.Flavor == FakeJiraFlavor.Cloud
+                    ? new JsonObject { ["issues"] = new JsonArray(), ["isLast"] = true }
+                    : new JsonObject { ["startAt"] = 0, ["maxResults"] = maxResults ?? 50, ["total"] = 0, ["issues"] = new JsonArray() });
+            }
+
+            return Json(200, options.Flavor == FakeJiraFlavor.Cloud
+                ? search.Cloud(jql, fields, maxResults, body["nextPageToken"]?.GetValue<string>() ?? Query("nextPageToken"))
+                : search.DataCenter(jql, fields, FakeJiraSearch.Int(body["startAt"]) ?? FakeJiraSearch.Int(Query("startAt")), maxResults));
+        }
+        catch (FakeJqlException refused)
+        {
+            return Json(400, FakeJiraJson.Errors(refused.Message));
+        }
+    }
+
+    private ResponseMessage Issue(string idOrKey)
+    {
+        var issue = Data.Issues.FirstOrDefault(i => i.Key == idOrKey || i.Id.ToString(CultureInfo.InvariantCulture) == idOrKey);
+        return issue is null
+            ? Json(404, FakeJiraJson.Errors("Issue does not exist or you do not have permission to see it."))
+            : Json(200, json.Issue(issue, ["*all"]));
+    }
+
+    private bool SignedIn(IRequestMessage request)
+    {
+        var header = request.Headers?.TryGetValue("Authorization", out var values) == true ? values.FirstOrDefault() ?? "" : "";
+        var expected = options.Flavor == FakeJiraFlavor.Cloud
+            ? "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Email}:{Token}"))
+            : "Bearer " + Token;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header), Encoding.UTF8.GetBytes(expected));
+    }
+
+    private ResponseMessage FaultAnswer(FakeFault fault)
+    {
+        if (fault.Kind == FakeFaultKind.DropConnection)
+        {
+            return new ResponseMessage { StatusCode = 200, FaultType = FaultType.EMPTY_RESPONSE };
+        }
+
+        var answer = fault.Kind switch
+        {
+            FakeFaultKind.TooManyRequests => Json(429, FakeJiraJson.Errors("Rate limit exceeded.")),
+            FakeFaultKind.ServiceUnavailable => Json(503, FakeJiraJson.Errors("Service Unavailable")),
+            _ => Json(403, FakeJiraJson.Errors("Rate limit exceeded.")),
+        };
+        if (fault.RetryAfterSeconds is { } retryAfter)
+        {
+            answer.AddHeader("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (fault.Kind == FakeFaultKind.SecondaryRateLimitWithoutRetryAfter)
+        {
+            answer.AddHeader("X-RateLimit-Remaining", "0");
+            answer.AddHeader("X-RateLimit-Reset", options.Clock.GetUtcNow().AddSeconds(fault.ResetInSeconds ?? 60).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        }
+
+        return answer;
+    }
+
+    private static ResponseMessage Json(int status, JsonNode body)
+    {
+        var answer = new ResponseMessage
+        {
+            StatusCode = status,
+            BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+        };
+        answer.AddHeader("Content-Type", "application/json;charset=UTF-8");
+        return answer;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
