@@ -20,6 +20,20 @@ internal static class AuthFailureRules
         || (vendor == SourceVendor.AzureDevOps && response.StatusCode == HttpStatusCode.NonAuthoritativeInformation)
         || (vendor == SourceVendor.Jira && JiraLoginRefusal(response) is not null);
 
+    // A 401 keeps its own message; the header alone marks a 2xx as the anonymous user's answer, or a CAPTCHA lock-out.
+    private static string? JiraLoginRefusal(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues(SeraphHeader, out var values))
+        {
+            return null;
+        }
+
+        var reasons = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList();
+        return reasons.Contains(AuthenticationDenied) ? AuthenticationDenied
+            : reasons.Contains(AuthenticatedFailed) && response.IsSuccessStatusCode ? AuthenticatedFailed
+            : null;
+    }
+
     public static SourceException ToException(HttpResponseMessage response, SourceHttpSettings settings, string body)
     {
         if (settings.Vendor == SourceVendor.Jira && JiraLoginRefusal(response) is { } refusal)
@@ -53,10 +67,4 @@ internal static class AuthFailureRules
         HttpStatusCode.NonAuthoritativeInformation => "Non-Authoritative Information",
         _ => status.ToString(),
     };
-
-    private static string? JiraLoginRefusal(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(SeraphHeader, out var values)
-            ? values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries))
-                .FirstOrDefault(v => v is AuthenticatedFailed or AuthenticationDenied)
-            : null;
 }

@@ -149,12 +149,14 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private async ValueTask<HttpResponseMessage> SendAttemptAsync(BufferedRequest buffered, CancellationToken cancellationToken)
     {
         counters.CountRequest();
-        var response = await base.SendAsync(buffered.CreateAttempt(), cancellationToken);
+        var attempt = buffered.CreateAttempt();
+        var response = await base.SendAsync(attempt, cancellationToken);
         try
         {
             // Read the whole body here, so a connection that dies mid-body is a retryable failure of this attempt
             // rather than an IOException in the connector's parser.
             await response.Content.LoadIntoBufferAsync(cancellationToken);
+            await JsonBodyCheck.ThrowIfGarbledAsync(attempt, response, cancellationToken);
         }
         catch
         {

@@ -31,7 +31,7 @@ internal sealed class FakeJiraSearch(FakeJiraData data, FakeJiraOptions options,
         {
             chain = new Chain(jql, Match(jql).Select(i => i.Id).ToList(), 0);
         }
-        else if (!chains.TryRemove(nextPageToken, out chain!) || chain.Jql != jql)
+        else if (!chains.TryGetValue(nextPageToken, out chain!) || chain.Jql != jql)
         {
             throw new FakeJqlException("The provided next page token is invalid or expired.");
         }
