@@ -11,6 +11,9 @@ namespace OkrLinker.Fakes.Jira;
 /// </summary>
 public sealed class FakeJql
 {
+    private static readonly HashSet<string> Fields =
+        ["project", "key", "issuekey", "id", "issuetype", "type", "status", "labels", "created", "createddate", "updated", "updateddate"];
+
     private static readonly string[] DateFormats = ["yyyy/MM/dd HH:mm", "yyyy-MM-dd HH:mm", "yyyy/MM/dd", "yyyy-MM-dd"];
 
     private readonly List<string> tokens;
@@ -114,6 +117,11 @@ public sealed class FakeJql
     private Func<FakeJiraIssue, bool> Clause()
     {
         var field = Next().ToLowerInvariant();
+        if (!Fields.Contains(field))
+        {
+            throw new FakeJqlException($"Field '{field}' does not exist or you do not have permission to view it.");
+        }
+
         var op = Next().ToLowerInvariant();
         if (op == "not")
         {
