@@ -48,7 +48,7 @@ internal sealed class JiraSourceCheck(JiraSource source, SourceOptions options, 
         await check.AddAsync("fields", async ct =>
         {
             found = await source.FieldsAsync(ct);
-            return "field list read";
+            return $"names looked up in /{JiraSearch.ApiRoot(await source.FlavorAsync(ct))}field";
         }, cancellationToken);
         if (found is null)
         {
