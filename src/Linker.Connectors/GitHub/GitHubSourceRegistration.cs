@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
@@ -32,8 +31,7 @@ public static class GitHubSourceRegistration
             throw new SourceException(options.Name, $"Source '{options.Name}': ProjectNumbers need Sources[].Owner, the owner of the projects.");
         }
 
-        var location = services.GetService<ConfigLocation>() ?? new ConfigLocation(Environment.CurrentDirectory);
-        var token = SourceToken.Read(options, location);
+        var token = SourceToken.Read(options, SourceServices.Location(services));
         var root = GitHubEndpoints.RestRoot(options.BaseUrl);
         var settings = new SourceHttpSettings(options.Name, SourceVendor.GitHub, root, SourceToken.Describe(options))
         {
@@ -45,7 +43,6 @@ public static class GitHubSourceRegistration
             },
         };
         var http = services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings);
-        var teams = services.GetService<IOptions<LinkerOptions>>()?.Value.Teams is { } map ? new TeamResolver(map) : TeamResolver.Empty;
-        return new GitHubSource(options, http, new GitHubIssueParser(options, teams), GitHubEndpoints.GraphQl(root));
+        return new GitHubSource(options, http, new GitHubIssueParser(options, SourceServices.Teams(services)), GitHubEndpoints.GraphQl(root));
     }
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
@@ -38,8 +37,7 @@ public static class JiraSourceRegistration
             throw new SourceException(options.Name, $"Source '{options.Name}': Jira Cloud signs in with the account's e-mail and an API token — set Auth.Email (or Flavor \"DataCenter\" for a personal access token).");
         }
 
-        var location = services.GetService<ConfigLocation>() ?? new ConfigLocation(Environment.CurrentDirectory);
-        var token = SourceToken.Read(options, location);
+        var token = SourceToken.Read(options, SourceServices.Location(services));
         var settings = new SourceHttpSettings(options.Name, SourceVendor.Jira, site, SourceToken.Describe(options))
         {
             Authorization = token is null ? null
@@ -48,8 +46,7 @@ public static class JiraSourceRegistration
             DefaultHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" },
         };
         var http = services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings);
-        var teams = services.GetService<IOptions<LinkerOptions>>()?.Value.Teams is { } map ? new TeamResolver(map) : TeamResolver.Empty;
-        return new JiraSource(options, http, teams, services.GetService<TimeProvider>() ?? TimeProvider.System, flavor);
+        return new JiraSource(options, http, SourceServices.Teams(services), services.GetService<TimeProvider>() ?? TimeProvider.System, flavor);
     }
 
     /// <returns>The configured flavour; null for <c>Auto</c> (read from the site).</returns>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using OkrLinker.Fakes;
+using OkrLinker.Worker.Tests.Support;
 
 namespace OkrLinker.Worker.Tests.GitHub;
 
@@ -20,15 +20,7 @@ public sealed class GitHubCrashSafetyTests
 
         using (var child = gh.StartProcess("sync"))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (ListPagesServed(gh) < killAfter && !child.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(5);
-            }
-
-            Assert.False(child.HasExited, $"the sync finished before {killAfter} pages were served");
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
+            await WorkerProcess.KillWhenAsync(child, () => ListPagesServed(gh) >= killAfter, $"{killAfter} pages were served");
         }
 
         var beforeRestart = (await gh.StoredAsync()).Count;

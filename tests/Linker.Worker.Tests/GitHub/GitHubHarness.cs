@@ -46,26 +46,7 @@ public sealed class GitHubHarness : IAsyncDisposable
     public Task<CliRun> SyncAsync(params string[] extra) => Config.RunAsync(["sync", .. extra]);
 
     /// <summary>The worker as a real process (<c>okrlinker &lt;verb&gt; --config …</c>), for kills and signals; its output is drained and dropped.</summary>
-    public System.Diagnostics.Process StartProcess(string verb)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "okrlinker.dll"));
-        start.ArgumentList.Add(verb);
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(Config.ConfigPath);
-        start.Environment[TokenVariable] = Fake.Token;
-        var process = System.Diagnostics.Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    public System.Diagnostics.Process StartProcess(string verb) => WorkerProcess.Start(verb, Config.ConfigPath, TokenVariable, Fake.Token);
 
     /// <summary>Every stored item of the source, with the KR values its project reported, ordered by id.</summary>
     public async Task<List<StoredItem>> StoredAsync()

@@ -1,5 +1,6 @@
 using OkrLinker.Fakes;
 using OkrLinker.Fakes.Jira;
+using OkrLinker.Worker.Tests.Support;
 
 namespace OkrLinker.Worker.Tests.Jira;
 
@@ -23,15 +24,7 @@ public sealed class JiraCrashSafetyTests
 
         using (var child = jira.StartProcess("sync"))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (jira.Fake.SearchRequests < killAfter && !child.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(5);
-            }
-
-            Assert.False(child.HasExited, $"the sync finished before {killAfter} pages were served");
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
+            await WorkerProcess.KillWhenAsync(child, () => jira.Fake.SearchRequests >= killAfter, $"{killAfter} pages were served");
         }
 
         var beforeRestart = (await jira.StoredAsync()).Count;
