@@ -38,12 +38,14 @@ public sealed class JiraHarness : IDisposable
     public string DatabasePath => Path.Combine(Config.Root, "data", "okrlinker.db");
 
     /// <param name="token">The token the source presents; default the fake's own.</param>
-    public static JiraHarness Start(FakeJiraData data, FakeJiraOptions options, string? token = null, string? jql = null)
+    /// <param name="jql">The source's <c>Jql</c>; set, it is the one scope (no <c>Projects</c>).</param>
+    /// <param name="flavor">The source's <c>Flavor</c> setting; default the fake's own flavour.</param>
+    public static JiraHarness Start(FakeJiraData data, FakeJiraOptions options, string? token = null, string? jql = null, string? flavor = null)
     {
         var fake = FakeJira.Start(data, options);
         var variable = "JIRA_TEST_TOKEN_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(variable, token ?? fake.Token);
-        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(fake, variable, jql));
+        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(fake, variable, jql, flavor ?? fake.Flavor.ToString()));
         return new JiraHarness(fake, config, variable);
     }
 
@@ -115,7 +117,7 @@ public sealed class JiraHarness : IDisposable
 
     private static DateTimeOffset Time(long stored) => (DateTimeOffset)TimeConverter.ConvertFromProvider(stored)!;
 
-    private static string ConfigJson(FakeJira fake, string tokenVariable, string? jql) => JsonSerializer.Serialize(new
+    private static string ConfigJson(FakeJira fake, string tokenVariable, string? jql, string flavor) => JsonSerializer.Serialize(new
     {
         Okrs = new { Path = "okrs.yaml" },
         Store = new { Provider = "Sqlite", ConnectionString = "Data Source=../data/okrlinker.db" },
@@ -126,7 +128,7 @@ public sealed class JiraHarness : IDisposable
                 Name = "jira",
                 Kind = "jira",
                 BaseUrl = fake.BaseUrl.ToString(),
-                Flavor = fake.Flavor.ToString(),
+                Flavor = flavor,
                 Projects = jql is null ? Projects : [],
                 Jql = jql,
                 Auth = fake.Flavor == FakeJiraFlavor.Cloud

@@ -144,4 +144,20 @@ public sealed class JiraSyncTests
         Assert.All(jira.Fake.Searches, jql => Assert.DoesNotMatch(@"\d{4}[/-]\d{2}[/-]\d{2}", jql));
         Assert.Contains(jira.Fake.Searches, jql => System.Text.RegularExpressions.Regex.IsMatch(jql, @"updated >= \d{13} ORDER BY created ASC, key ASC$"));
     }
+
+    [Fact]
+    public async Task Flavor_Auto_reads_the_deployment_type_once_and_a_JQL_source_is_one_scope()
+    {
+        var data = FakeJiraData.Generate(16, JiraHarness.Projects, 250);
+        using var jira = JiraHarness.Start(data, new FakeJiraOptions { Flavor = FakeJiraFlavor.DataCenter }, jql: "project in (PAY, WEB) ORDER BY Rank", flavor: "Auto");
+
+        var run = await jira.SyncAsync();
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        Assert.Equal(jira.Expected().Where(i => i.Project != "GRO"), await jira.StoredAsync());
+        Assert.Equal(
+            ["/rest/api/2/serverInfo", "/rest/api/2/field", "/rest/api/2/search", "/rest/api/2/search"],
+            jira.Fake.Requests.All.Select(r => r.Path));
+        Assert.Equal("(project in (PAY, WEB)) ORDER BY created ASC, key ASC", jira.Fake.Searches[0]);
+    }
 }
