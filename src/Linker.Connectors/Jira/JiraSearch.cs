@@ -17,6 +17,12 @@ internal sealed class JiraSearch(SourceClient http)
     /// <summary>Issues per page: Jira's largest page when every field is asked for.</summary>
     public const int PageSize = 100;
 
+    /// <summary>Issues per page of Cloud's id-only read: Jira's largest page, given for ids and keys only.</summary>
+    public const int IdPageSize = 5000;
+
+    /// <summary>Issues per page of Data Center's id read: its default <c>jira.search.views.default.max</c>.</summary>
+    public const int DataCenterIdPageSize = 1000;
+
     public static string ApiRoot(JiraFlavor flavor) => flavor == JiraFlavor.Cloud ? "rest/api/3/" : "rest/api/2/";
 
     /// <summary>Reads one page. <paramref name="position"/> is the <c>nextPageToken</c> (Cloud) or the <c>startAt</c> (Data Center).</summary>

@@ -20,7 +20,7 @@ namespace OkrLinker.Connectors.Jira;
 /// is committed, so a refused read never looks like an emptied tracker.
 /// </remarks>
 internal sealed class JiraSource(SourceOptions options, SourceClient http, TeamResolver teams, TimeProvider time, JiraFlavor? flavor)
-    : IWorkItemSource, ISourceCheck, IDisposable
+    : IWorkItemSource, IIdSweepSource, ISourceCheck, IDisposable
 {
     public const string Kind = "jira";
     public const string JqlScope = "jql";
@@ -106,6 +106,56 @@ internal sealed class JiraSource(SourceOptions options, SourceClient http, TeamR
                 startAt = afterIds.Count;
             }
         }
+    }
+
+    /// <summary>
+    /// The sweep's read (DESIGN.md §6 trap 10): ids and keys only, which Jira Cloud pages by the thousand. Data Center
+    /// also asks for <c>created</c>, to page from the last instant read as the item read does.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ItemStamp>> ReadStampsAsync(SourceScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var site = await FlavorAsync(cancellationToken);
+        var parser = new JiraIssueParser(options, TeamResolver.Empty, JiraFieldCatalog.Empty);
+        IReadOnlyList<string> fields = site == JiraFlavor.Cloud ? ["key"] : ["key", "created"];
+        var size = site == JiraFlavor.Cloud ? JiraSearch.IdPageSize : JiraSearch.DataCenterIdPageSize;
+        var scopeJql = ScopeJql(scope);
+        long? afterCreated = null;
+        var afterIds = new HashSet<string>(StringComparer.Ordinal);
+        string? token = null;
+        while (true)
+        {
+            var page = await search.PageAsync(
+                site, parser, JiraJql.Search(scopeJql, null, afterCreated), fields, token, afterIds.Count, size, $"the ids of {Describe(scope)}", cancellationToken);
+            yield return [.. page.Items.Where(i => !afterIds.Contains(i.ExternalId)).Select(i => new ItemStamp(i.ExternalId, i.Key))];
+            if (page.IsLast || page.Items.Count == 0 || (site == JiraFlavor.Cloud && page.NextPageToken is null))
+            {
+                yield break;
+            }
+
+            token = page.NextPageToken;
+            if (site == JiraFlavor.DataCenter)
+            {
+                var lastCreated = Millis(page.Items[^1].Created);
+                if (lastCreated != afterCreated)
+                {
+                    afterIds.Clear();
+                    afterCreated = lastCreated;
+                }
+
+                afterIds.UnionWith(page.Items.Where(i => Millis(i.Created) == lastCreated).Select(i => i.ExternalId));
+            }
+        }
+    }
+
+    /// <summary>Issues by id, wherever they are now: a moved issue no longer matches its old scope's JQL.</summary>
+    public async Task<IReadOnlyList<WorkItem>> ReadItemsAsync(SourceScope scope, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var site = await FlavorAsync(cancellationToken);
+        var found = await FieldsAsync(cancellationToken);
+        var parser = new JiraIssueParser(options, teams, found.Catalog);
+        var jql = JiraJql.Search($"id in ({string.Join(", ", ids)})", null, null);
+        var page = await search.PageAsync(site, parser, jql, found.ForSearch(), null, 0, ids.Count, $"{ids.Count} issues found by the sweep of {Describe(scope)}", cancellationToken);
+        return page.Items;
     }
 
     /// <summary>The scope's JQL without the incremental narrowing.</summary>

@@ -35,13 +35,15 @@ public sealed partial class SyncEngine(
     {
         var started = time.GetTimestamp();
         var counts = new Counts();
-        var seen = full ? new HashSet<string>(StringComparer.Ordinal) : null;
+        // A source that sweeps by ids reads incrementally even on a full run; the id read then decides.
+        var idSweep = full && !scope.FieldStream ? source as IIdSweepSource : null;
+        var seen = full && idSweep is null ? new HashSet<string>(StringComparer.Ordinal) : null;
         var fieldSeen = new HashSet<string>(StringComparer.Ordinal);
         string? error = null;
         var stopsSource = false;
         var stopped = false;
 
-        var cursor = full ? null : await ReadCursorAsync(scope, cancellationToken);
+        var cursor = full && idSweep is null ? null : await ReadCursorAsync(scope, cancellationToken);
         await RecordRunStartAsync(source, scope, cancellationToken);
         LogScopeStarting(source.Name, scope.Id, cursor is null ? "the start" : "the stored cursor");
 
@@ -67,6 +69,10 @@ public sealed partial class SyncEngine(
             else if (scope.FieldStream)
             {
                 counts.Removed += await DropUnseenFieldValuesAsync(scope, fieldSeen, cancellationToken);
+            }
+            else if (idSweep is not null)
+            {
+                counts.Removed = await SweepByIdsAsync(idSweep, scope, counts, cancellationToken);
             }
             else if (seen is not null)
             {
@@ -223,6 +229,38 @@ public sealed partial class SyncEngine(
         return gone.Count;
     }
 
+    private async Task<int> SweepByIdsAsync(IIdSweepSource source, SourceScope scope, Counts counts, CancellationToken cancellationToken)
+    {
+        var stamps = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var page in source.ReadStampsAsync(scope, cancellationToken).WithCancellation(cancellationToken))
+        {
+            foreach (var stamp in page)
+            {
+                stamps[stamp.ExternalId] = stamp.Key;
+            }
+        }
+
+        List<string> stale;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var removedName = nameof(StateCategory.Removed);
+            var held = await db.WorkItems.AsNoTracking().Where(w => w.Source == scope.Source)
+                .Select(w => new { w.ExternalId, w.Key, w.ScopeId, Removed = w.Category == removedName })
+                .ToDictionaryAsync(w => w.ExternalId, StringComparer.Ordinal, cancellationToken);
+            stale = [.. stamps.Where(s => !held.TryGetValue(s.Key, out var row) || row.Key != s.Value || row.ScopeId != scope.Id || row.Removed).Select(s => s.Key)];
+        }
+
+        // New to the store, moved here under a new key, or back from Removed: read those in full, under the current cursor.
+        var cursor = await ReadCursorAsync(scope, cancellationToken) ?? "";
+        foreach (var chunk in stale.Chunk(StaleReadSize))
+        {
+            var items = await source.ReadItemsAsync(scope, chunk, cancellationToken);
+            await CommitPageAsync(scope, new WorkItemPage(items, cursor), counts, null, [], CancellationToken.None);
+        }
+
+        return await SweepAsync(scope, [.. stamps.Keys], cancellationToken);
+    }
+
     private async Task<int> SweepAsync(SourceScope scope, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -288,6 +326,9 @@ public sealed partial class SyncEngine(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {Source}/{Scope} stopped after {Pages} committed pages")]
     private partial void LogScopeFailed(Exception exception, string source, string scope, int pages);
+
+    // Items re-read in full per request when the id sweep finds some it does not hold as they are.
+    private const int StaleReadSize = 100;
 
     private sealed class Counts
     {

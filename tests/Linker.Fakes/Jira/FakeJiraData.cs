@@ -150,15 +150,16 @@ public sealed class FakeJiraData
         }
     }
 
-    /// <summary>Moves an issue to <paramref name="project"/>: same id, a new key there, <c>updated</c> now; its sub-tasks move with it.</summary>
-    public FakeJiraIssue Move(long id, string project)
+    /// <summary>Moves an issue to <paramref name="project"/>: same id, a new key there; its sub-tasks move with it.</summary>
+    /// <param name="touch">Set <c>updated</c> to now, as Jira does; false plays a move no incremental read can see.</param>
+    public FakeJiraIssue Move(long id, string project, bool touch = true)
     {
         lock (gate)
         {
-            var now = Millis(clock.GetUtcNow());
+            var now = touch ? Millis(clock.GetUtcNow()) : issues[id].Updated;
             foreach (var child in issues.Values.Where(i => i.ParentId == id && i.Type == FakeJiraIssue.SubTask).ToList())
             {
-                issues[child.Id] = child with { Project = project, Key = NextKey(project), Updated = now };
+                issues[child.Id] = child with { Project = project, Key = NextKey(project), Updated = touch ? now : child.Updated };
             }
 
             var moved = issues[id] with { Project = project, Key = NextKey(project), Updated = now };

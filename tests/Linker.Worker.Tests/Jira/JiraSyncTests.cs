@@ -49,6 +49,33 @@ public sealed class JiraSyncTests
     }
 
     [Theory]
+    [InlineData(FakeJiraFlavor.Cloud)]
+    [InlineData(FakeJiraFlavor.DataCenter)]
+    public async Task The_sweep_reads_ids_only_and_finds_a_deletion_and_a_move_no_incremental_read_can_see(FakeJiraFlavor flavor)
+    {
+        var data = FakeJiraData.Generate(17, JiraHarness.Projects, 600);
+        using var jira = JiraHarness.Start(data, new FakeJiraOptions { Flavor = flavor });
+        Assert.Equal(0, (await jira.SyncAsync()).ExitCode);
+        var issues = data.Issues;
+        var leaf = issues.First(i => i.Project == "GRO" && i.Type == FakeJiraIssue.Story && issues.All(c => c.ParentId != i.Id));
+        var moved = data.Move(leaf.Id, "PAY", touch: false);
+        var deleted = issues.First(i => i.Type == FakeJiraIssue.SubTask);
+        data.Delete(deleted.Id);
+        jira.Fake.Requests.Clear();
+
+        var run = await jira.SyncAsync("--full");
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        Assert.Equal(jira.Expected(), await jira.LiveStoredAsync());
+        var stored = await jira.StoredAsync();
+        Assert.Equal((moved.Key, "payments"), stored.Where(s => s.Id == $"{moved.Id}").Select(s => (s.Key, s.Team)).Single());
+        Assert.Equal([$"{deleted.Id}"], stored.Where(s => s.Category == "Removed").Select(s => s.Id));
+        // Per scope one incremental search and one id search (600 ids fit a page), then one search re-reads the moved issue.
+        Assert.Equal(7, jira.Fake.SearchRequests);
+        Assert.Contains(jira.Fake.Searches, jql => jql == $"(id in ({moved.Id})) ORDER BY created ASC, key ASC");
+    }
+
+    [Theory]
     [InlineData(FakeFaultKind.TooManyRequests, FakeJiraFlavor.Cloud)]
     [InlineData(FakeFaultKind.TooManyRequests, FakeJiraFlavor.DataCenter)]
     [InlineData(FakeFaultKind.SecondaryRateLimit, FakeJiraFlavor.Cloud)]
