@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using OkrLinker.Connectors.Metrics.Csv;
+using OkrLinker.Core.Metrics;
+
+namespace OkrLinker.Connectors.Metrics;
+
+/// <summary>How the metric provider kinds enter the host (DESIGN.md §2); <c>tracker</c> is built into Core.</summary>
+public static class MetricProviderRegistration
+{
+    /// <summary>Registers the <see cref="MetricProviderKind"/>s csv, prometheus, sql and http-json, and the shared HTTP layer.</summary>
+    public static IServiceCollection AddMetricProviders(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(CsvMetricProvider.Registration);
+        return services;
+    }
+}
