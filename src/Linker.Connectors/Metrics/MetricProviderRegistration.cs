@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using OkrLinker.Connectors.Http;
 using OkrLinker.Connectors.Metrics.Csv;
+using OkrLinker.Connectors.Metrics.Prometheus;
 using OkrLinker.Core.Metrics;
 
 namespace OkrLinker.Connectors.Metrics;
@@ -11,7 +13,9 @@ public static class MetricProviderRegistration
     public static IServiceCollection AddMetricProviders(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddSourceHttp();
         services.AddSingleton(CsvMetricProvider.Registration);
+        services.AddSingleton(PrometheusMetricProvider.Registration);
         return services;
     }
 }
