@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Connectors.Metrics.Csv;
 using OkrLinker.Connectors.Metrics.Prometheus;
+using OkrLinker.Connectors.Metrics.Sql;
 using OkrLinker.Core.Metrics;
 
 namespace OkrLinker.Connectors.Metrics;
@@ -16,6 +17,7 @@ public static class MetricProviderRegistration
         services.AddSourceHttp();
         services.AddSingleton(CsvMetricProvider.Registration);
         services.AddSingleton(PrometheusMetricProvider.Registration);
+        services.AddSingleton(SqlMetricProvider.Registration);
         return services;
     }
 }

@@ -13,8 +13,11 @@ namespace OkrLinker.Connectors.Tests.Metrics.Support;
 internal static class ProviderHost
 {
     /// <summary>The provider for one entry, through its registered kind; retries back off in milliseconds.</summary>
-    public static IMetricProvider Build(MetricProviderOptions options, string? configFolder = null) =>
-        Services(configFolder).GetServices<MetricProviderKind>().Single(k => k.Kind == options.Kind).Create(Services(configFolder), options);
+    public static IMetricProvider Build(MetricProviderOptions options, string? configFolder = null, TimeProvider? time = null)
+    {
+        var services = Services(configFolder, time);
+        return services.GetServices<MetricProviderKind>().Single(k => k.Kind == options.Kind).Create(services, options);
+    }
 
     /// <summary>A catalog over <paramref name="providers"/>; its tracker has no store to read.</summary>
     public static MetricProviderCatalog Catalog(string? configFolder, params MetricProviderOptions[] providers)
@@ -24,11 +27,15 @@ internal static class ProviderHost
         return new MetricProviderCatalog(services.GetServices<MetricProviderKind>(), services, options, new NoStore());
     }
 
-    private static ServiceProvider Services(string? configFolder)
+    private static ServiceProvider Services(string? configFolder, TimeProvider? time = null)
     {
-        var services = new ServiceCollection()
-            .AddSingleton(new ConfigLocation(configFolder ?? Path.GetTempPath()))
-            .AddMetricProviders();
+        var services = new ServiceCollection().AddSingleton(new ConfigLocation(configFolder ?? Path.GetTempPath()));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddMetricProviders();
         services.Configure<HttpResilienceOptions>(o =>
         {
             o.BaseDelay = TimeSpan.FromMilliseconds(10);
