@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Connectors.Metrics.Csv;
+using OkrLinker.Connectors.Metrics.HttpJson;
 using OkrLinker.Connectors.Metrics.Prometheus;
 using OkrLinker.Connectors.Metrics.Sql;
 using OkrLinker.Core.Metrics;
@@ -18,6 +19,7 @@ public static class MetricProviderRegistration
         services.AddSingleton(CsvMetricProvider.Registration);
         services.AddSingleton(PrometheusMetricProvider.Registration);
         services.AddSingleton(SqlMetricProvider.Registration);
+        services.AddSingleton(HttpJsonMetricProvider.Registration);
         return services;
     }
 }
