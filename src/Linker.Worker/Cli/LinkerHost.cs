@@ -6,6 +6,7 @@ using OkrLinker.Connectors.Files;
 using OkrLinker.Connectors.GitHub;
 using OkrLinker.Connectors.Jira;
 using OkrLinker.Connectors.Http;
+using OkrLinker.Connectors.Metrics;
 using OkrLinker.Core;
 using OkrLinker.Core.Configuration;
 
@@ -67,5 +68,6 @@ internal static class LinkerHost
         builder.Services.AddFilesSource();
         builder.Services.AddGitHubSource();
         builder.Services.AddJiraSource();
+        builder.Services.AddMetricProviders();
     }
 }
