@@ -75,7 +75,8 @@ internal sealed class LinkExplainer(
                 break;
             case LinkHow.Reference:
                 var targets = ReferencedTargets(index, decision);
-                lines.Add($"{item.Key} serves {JoinAnd([.. targets.Select(t => Through(index, t))])}.");
+                // Each part has a comma of its own, so the parts are joined by ", and".
+                lines.Add($"{item.Key} serves {string.Join(", and ", targets.Select(t => Through(index, t)))}.");
                 foreach (var (target, _) in targets.Where(t => told.Add(t.Target)))
                 {
                     AddChain(target, lines, told);
@@ -122,7 +123,7 @@ internal sealed class LinkExplainer(
         var reference = state.References.Of(index).First(r => r.Target == target.Target).Reference;
         var key = state.Items[target.Target].Key;
         var named = string.Equals(reference.Text, key, StringComparison.OrdinalIgnoreCase) ? "" : $" as {reference.Text}";
-        return $"{JoinAnd(target.Krs)} through {key}, which it names in its {reference.Where}{named}";
+        return $"{JoinAnd(target.Krs)} through {key}, which it names in its {Place(state.Items[index], reference)}{named}";
     }
 
     /// <summary>Why explicit tags, inheritance and references gave the item nothing.</summary>
@@ -196,7 +197,7 @@ internal sealed class LinkExplainer(
 
         foreach (var (reference, target) in references.Take(MaxReferencesTold))
         {
-            var named = $"It names {reference.Text} in its {reference.Where}";
+            var named = $"It names {reference.Text} in its {Place(item, reference)}";
             yield return target switch
             {
                 null => $"{named}, which is no synced item.",
@@ -211,6 +212,10 @@ internal sealed class LinkExplainer(
             yield return $"It names {references.Count - MaxReferencesTold} more, none of which passes a KR on.";
         }
     }
+
+    // A branch name says more than "branch": it is short, and it is what the engineer typed.
+    private static string Place(WorkItem item, ItemReference reference) =>
+        reference.Where == "branch" ? $"branch {item.Branch}" : reference.Where;
 
     // "its epic", "its user story"; GitHub issues have no useful type word, so they are "its parent".
     private string Relation(int ancestor, bool direct)
