@@ -51,6 +51,7 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<OkrSetSource>();
         services.AddSingleton<LinkRunner>();
+        services.AddSingleton<ItemExplainer>();
         services.AddSingleton<ReportBuilder>();
         services.AddSingleton<ReportWriter>();
         services.AddSingleton<ReportArchive>();
