@@ -75,6 +75,11 @@ public static class LinkerCoreServiceCollectionExtensions
             options.Linking.TitlePatterns.Clear();
         }
 
+        if (configuration.GetSection("Linking:ReferencePatterns").GetChildren().Any())
+        {
+            options.Linking.ReferencePatterns.Clear();
+        }
+
         if (configuration.GetSection("Report:Formats").GetChildren().Any())
         {
             options.Report.Formats.Clear();
