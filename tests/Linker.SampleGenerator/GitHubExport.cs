@@ -52,6 +52,12 @@ internal static class GitHubExport
             }
         }
 
+        foreach (var item in items.Where(i => i.Mentions.Count > 0))
+        {
+            item.Title = Named(item.Title, item.Mentions)!;
+            item.Body = Named(item.Body, item.Mentions);
+        }
+
         foreach (var repo in Repos.Keys)
         {
             // The list's default order: newest first.
@@ -74,6 +80,15 @@ internal static class GitHubExport
 
         return written;
     }
+
+    // Jira and Azure DevOps are numbered by now; Azure Boards' GitHub syntax is AB#<id>.
+    private static string? Named(string? text, List<Item> mentions) =>
+        text is null
+            ? null
+            : string.Format(
+                CultureInfo.InvariantCulture,
+                text,
+                [.. mentions.Select(m => (object)(m.Source == Src.Ado ? $"AB#{m.Key}" : m.Key))]);
 
     private static string Time(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

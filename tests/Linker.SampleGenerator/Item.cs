@@ -11,7 +11,7 @@ internal sealed class Item
     /// <summary>Jira issue type, Azure DevOps work item type, or Issue / PullRequest on GitHub.</summary>
     public required string Kind { get; init; }
 
-    public required string Title { get; init; }
+    public required string Title { get; set; }
 
     public required Plan Plan { get; init; }
 
@@ -37,6 +37,12 @@ internal sealed class Item
     public bool Draft { get; set; }
 
     public string? Body { get; set; }
+
+    /// <summary>
+    /// Items of other trackers a pull request names; <c>{0}</c>, <c>{1}</c>… in <see cref="Title"/> and
+    /// <see cref="Body"/> become their keys (<c>AB#id</c> for Azure DevOps) once every tracker is numbered.
+    /// </summary>
+    public List<Item> Mentions { get; } = [];
 
     public Person? Assignee { get; set; }
 

@@ -236,4 +236,59 @@ internal sealed partial class Story
             }
         });
     }
+
+    // ---------------------------------------------------------------- acme/web pull requests that name Jira and Azure DevOps items
+
+    // Engineers plan in Jira and Azure Boards and deliver in GitHub. These pull requests name the item they
+    // implement instead of a KR tag. They are made last, from fixed times after every other acme/web item and
+    // without the story's random draws, so every item before them keeps its number, dates and ids.
+    private void GitHubCrossReferences()
+    {
+        var retryStory = StoryUnder(Src.Jira, "Smart payment retries");
+        var firstCartStory = StoryUnder(Src.Jira, "Fewer steps to the first add-to-cart");
+        var addressStory = StoryUnder(Src.Ado, "Address autocomplete");
+        var feedStory = StoryUnder(Src.Ado, "Personalised home feed for new accounts");
+        var onePageStory = StoryUnder(Src.Jira, "One-page checkout");
+        var adyenStory = StoryUnder(Src.Jira, "Move card processing to Adyen");
+
+        CrossReference("{0}: retry soft declines once after 2 s", "Retries a soft decline once, as the story asks.", Plan.DoneInWeek, Jun, retryStory);
+        CrossReference("feat(signup): guest add-to-cart", "Implements {0}.\n\nGuests keep their cart when they sign up.", Plan.InProgress, Sofia, firstCartStory);
+        CrossReference("fix(checkout): autocomplete house numbers", "Fixes {0}", Plan.DoneInWeek, Kenji, addressStory);
+        CrossReference("{0} home feed skeleton screens", null, Plan.InProgress, Jun, feedStory);
+
+        // Its own KR tag wins over the story it names (that one serves O2-KR1).
+        CrossReference("perf(checkout): lazy-load the payment widgets [O3-KR1]", "Part of {0}.", Plan.DoneInWeek, Sofia, onePageStory);
+
+        // The Adyen story serves no KR, so neither does its pull request; OPS is no synced project.
+        CrossReference("{0}: Adyen webhooks for refunds", null, Plan.InProgress, Kenji, adyenStory);
+        CrossReference("OPS-112: rotate the CDN TLS certificate", "Ops asked for it in OPS-112.", Plan.DoneInWeek, Jun);
+    }
+
+    // The first story in progress under the named epic or feature, one without sub-tasks when there is one.
+    private Item StoryUnder(Src source, string parentTitle) =>
+        Items.Where(i => i.Source == source && i.Parent?.Title == parentTitle && i.Plan == Plan.InProgress)
+            .OrderBy(i => i.Children.Count > 0)
+            .First();
+
+    private void CrossReference(string title, string? body, Plan plan, Person author, params Item[] mentions)
+    {
+        var made = Items.Count(i => i.Mentions.Count > 0 || i.Title.StartsWith("OPS-", StringComparison.Ordinal));
+        var created = Calendar.Utc(2026, 11, 21, 18, 0).AddMinutes(37 * made);
+        var item = new Item
+        {
+            Source = Src.GitHub,
+            Scope = "acme/web",
+            Kind = "PullRequest",
+            Title = title,
+            Plan = plan,
+            Author = author,
+            Assignee = author,
+            Body = body,
+            Created = created,
+            Updated = created.AddHours(12),
+            Resolved = plan == Plan.DoneInWeek ? created.AddHours(12) : null,
+        };
+        item.Mentions.AddRange(mentions);
+        Items.Add(item);
+    }
 }

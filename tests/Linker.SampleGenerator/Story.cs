@@ -32,6 +32,7 @@ internal sealed partial class Story(Rng rng)
         AdoCheckout();
         GitHubWeb();
         GitHubDesignSystem();
+        GitHubCrossReferences();
         Validate();
     }
 
