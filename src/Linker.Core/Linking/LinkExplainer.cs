@@ -139,7 +139,7 @@ internal sealed class LinkExplainer(
         }
         else
         {
-            yield return $"It names no KR itself (no KR label, title token or KR field value).";
+            yield return "It names no KR itself (no KR label, title token or KR field value).";
         }
 
         yield return WhyNoInheritance(index);
@@ -168,7 +168,7 @@ internal sealed class LinkExplainer(
         {
             var goneTold = $"is gone from the tracker (not returned since {GoneDate(gone)}), so it passes nothing on";
             return walk.Passed.Count == 0
-                ? $"Its {Relation(gone, direct: true)[4..]} {state.Items[gone].Key} {goneTold}."
+                ? $"Its {Kind(gone, direct: true)} {state.Items[gone].Key} {goneTold}."
                 : $"Its parent chain ({passed}) carries no KR, and {state.Items[gone].Key} above it {goneTold}.";
         }
 
@@ -217,16 +217,15 @@ internal sealed class LinkExplainer(
     private static string Place(WorkItem item, ItemReference reference) =>
         reference.Where == "branch" ? $"branch {item.Branch}" : reference.Where;
 
-    // "its epic", "its user story"; GitHub issues have no useful type word, so they are "its parent".
-    private string Relation(int ancestor, bool direct)
+    private string Relation(int ancestor, bool direct) => $"its {Kind(ancestor, direct)}";
+
+    // "epic", "user story"; GitHub issues have no useful type word, so they are "parent" (or "ancestor").
+    private string Kind(int ancestor, bool direct)
     {
         var type = state.Items[ancestor].Type.Trim();
-        if (type.Length == 0 || string.Equals(type, "issue", StringComparison.OrdinalIgnoreCase))
-        {
-            return direct ? "its parent" : "its ancestor";
-        }
-
-        return $"its {type.ToLowerInvariant()}";
+        return type.Length == 0 || string.Equals(type, "issue", StringComparison.OrdinalIgnoreCase)
+            ? direct ? "parent" : "ancestor"
+            : type.ToLowerInvariant();
     }
 
     private string GoneDate(int index) =>
