@@ -54,6 +54,7 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<OkrSetSource>();
         services.AddSingleton<LinkRunner>();
+        services.AddSingleton<ItemExplainer>();
         services.AddSingleton<ReportBuilder>();
         services.AddSingleton<ReportWriter>();
         services.AddSingleton<ReportArchive>();
@@ -75,6 +76,11 @@ public static class LinkerCoreServiceCollectionExtensions
         if (configuration.GetSection("Linking:TitlePatterns").GetChildren().Any())
         {
             options.Linking.TitlePatterns.Clear();
+        }
+
+        if (configuration.GetSection("Linking:ReferencePatterns").GetChildren().Any())
+        {
+            options.Linking.ReferencePatterns.Clear();
         }
 
         if (configuration.GetSection("Report:Formats").GetChildren().Any())

@@ -92,6 +92,8 @@ public sealed class CsvWorkItemParser(SourceOptions source, TeamResolver teams)
             Created = created,
             Updated = updated,
             Resolved = resolved,
+            Body = row.Optional("body"),
+            Branch = row.Optional("branch"),
         };
     }
 

@@ -78,11 +78,11 @@ public static class FigureCalculator
     [
         .. inScope
             .Where(l => l.Bucket == Bucket.Unlinked)
-            .Select(l => l.Item)
-            .OrderBy(i => i.StoryPoints is null)
-            .ThenByDescending(i => i.StoryPoints)
-            .ThenBy(i => i.Key, StringComparer.Ordinal)
-            .Select(i => new UnlinkedItem(i.Source, i.Key, i.Title, i.Url, i.Team, i.Type, i.State, i.StoryPoints)),
+            .OrderBy(l => l.Item.StoryPoints is null)
+            .ThenByDescending(l => l.Item.StoryPoints)
+            .ThenBy(l => l.Item.Key, StringComparer.Ordinal)
+            .Select(l => new UnlinkedItem(
+                l.Item.Source, l.Item.Key, l.Item.Title, l.Item.Url, l.Item.Team, l.Item.Type, l.Item.State, l.Item.StoryPoints, l.Explanation)),
     ];
 
     private static List<ObjectiveReport> Objectives(

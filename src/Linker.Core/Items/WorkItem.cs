@@ -55,4 +55,17 @@ public sealed record WorkItem
     public required DateTimeOffset Updated { get; init; }
 
     public DateTimeOffset? Resolved { get; init; }
+
+    /// <summary>The description, where the source reads it (GitHub issue and pull-request bodies); searched for cross-references.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>A pull request's head branch, where the source reads it; searched for cross-references.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>
+    /// Set by the store, never by a source: when a reconciliation sweep last found that the tracker no longer
+    /// returns the item (deleted, moved out of every synced scope, no longer visible). Null while it is returned.
+    /// A gone item passes no KRs on (DESIGN.md §7); a Removed one that is still returned does.
+    /// </summary>
+    public DateTimeOffset? GoneAt { get; init; }
 }

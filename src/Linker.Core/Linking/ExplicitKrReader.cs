@@ -7,18 +7,22 @@ namespace OkrLinker.Core.Linking;
 /// Finds the KRs an item names itself (labels, title, KR field) — DESIGN.md §7 step 1. Mentions of
 /// ids that are no KR of the current period become findings, never links.
 /// </summary>
-internal sealed class ExplicitKrReader(KrPatterns patterns, KrCatalog catalog)
+/// <param name="krFieldNameOf">The configured KR field's name for a source name, to say what matched.</param>
+internal sealed class ExplicitKrReader(KrPatterns patterns, KrCatalog catalog, Func<string, string> krFieldNameOf)
 {
-    /// <returns>The named KRs, de-duplicated, in okrs.yaml order.</returns>
+    /// <returns>
+    /// The named KRs, de-duplicated, in okrs.yaml order; each link's <see cref="ItemLink.Via"/> is the
+    /// first place that named it (labels, then the title, then the KR field).
+    /// </returns>
     public IReadOnlyList<ItemLink> Read(WorkItem item, ICollection<Finding> findings)
     {
-        var known = new SortedDictionary<int, string>();
+        var known = new SortedDictionary<int, ItemLink>();
         var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var mention in MentionsOf(item))
         {
             if (catalog.Find(mention.Id) is { } kr)
             {
-                known.TryAdd(kr.Order, kr.Id);
+                known.TryAdd(kr.Order, new ItemLink(kr.Id, LinkReason.Explicit, mention.Matched));
             }
             else if (reported.Add(mention.Id))
             {
@@ -26,13 +30,16 @@ internal sealed class ExplicitKrReader(KrPatterns patterns, KrCatalog catalog)
             }
         }
 
-        return [.. known.Values.Select(id => new ItemLink(id, LinkReason.Explicit, Via: null))];
+        return [.. known.Values];
     }
 
-    private IEnumerable<KrMention> MentionsOf(WorkItem item) =>
-        item.Labels.SelectMany(patterns.InLabel)
+    private IEnumerable<KrMention> MentionsOf(WorkItem item)
+    {
+        var fieldName = krFieldNameOf(item.Source);
+        return item.Labels.SelectMany(patterns.InLabel)
             .Concat(patterns.InTitle(item.Title))
-            .Concat(item.KrValues.SelectMany(patterns.InFieldValue));
+            .Concat(item.KrValues.SelectMany(v => patterns.InFieldValue(v, fieldName)));
+    }
 
     private Finding Mistake(WorkItem item, KrMention mention)
     {

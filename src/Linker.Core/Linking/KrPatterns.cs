@@ -35,17 +35,17 @@ internal sealed class KrPatterns
     public IEnumerable<KrMention> InLabel(string label)
     {
         var trimmed = label.Trim();
-        foreach (var id in Captures(_tags, trimmed))
+        foreach (var (id, _) in Captures(_tags, trimmed))
         {
-            yield return new KrMention(id, $"label '{trimmed}'");
+            yield return new KrMention(id, $"label '{trimmed}'", $"label {trimmed}");
         }
     }
 
     public IEnumerable<KrMention> InTitle(string title)
     {
-        foreach (var id in Captures(_titles, title))
+        foreach (var (id, token) in Captures(_titles, title))
         {
-            yield return new KrMention(id, "the title");
+            yield return new KrMention(id, "the title", $"title token {token}");
         }
     }
 
@@ -53,32 +53,33 @@ internal sealed class KrPatterns
     /// A KR field value may hold several ids (<c>"O1-KR1, O2-KR3"</c>); each token is either a bare id
     /// or something a tag pattern accepts (<c>kr:O1-KR1</c>).
     /// </summary>
-    public IEnumerable<KrMention> InFieldValue(string value)
+    /// <param name="fieldName">The configured KR field's name, for <see cref="KrMention.Matched"/>.</param>
+    public IEnumerable<KrMention> InFieldValue(string value, string fieldName)
     {
         foreach (var token in value.Split(FieldSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
-            var tagged = Captures(_tags, token).ToList();
+            var tagged = Captures(_tags, token).Select(c => c.Id).ToList();
             foreach (var id in tagged.Count > 0 ? tagged : [token])
             {
-                yield return new KrMention(id, $"KR field value '{value.Trim()}'");
+                yield return new KrMention(id, $"KR field value '{value.Trim()}'", $"field \"{fieldName}\" = {token}");
             }
         }
     }
 
-    private static IEnumerable<string> Captures(IReadOnlyList<Regex> patterns, string text)
+    private static IEnumerable<(string Id, string Match)> Captures(IReadOnlyList<Regex> patterns, string text)
     {
         foreach (var pattern in patterns)
         {
-            foreach (var id in Captures(pattern, text))
+            foreach (var capture in Captures(pattern, text))
             {
-                yield return id;
+                yield return capture;
             }
         }
     }
 
-    private static List<string> Captures(Regex pattern, string text)
+    private static List<(string Id, string Match)> Captures(Regex pattern, string text)
     {
-        var found = new List<string>();
+        var found = new List<(string, string)>();
         try
         {
             for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
@@ -86,7 +87,7 @@ internal sealed class KrPatterns
                 var group = match.Groups[KrGroup];
                 if (group.Success && !string.IsNullOrWhiteSpace(group.Value))
                 {
-                    found.Add(group.Value.Trim());
+                    found.Add((group.Value.Trim(), match.Value.Trim()));
                 }
             }
         }

@@ -31,8 +31,9 @@ internal sealed class LinkRule
     private readonly string? _equals;
     private readonly string? _startsWith;
 
-    private LinkRule(string? source, string? label, RuleField field, string? equals, string? startsWith, string? kr)
+    private LinkRule(string key, string? source, string? label, RuleField field, string? equals, string? startsWith, string? kr)
     {
+        Key = key;
         _source = source;
         _label = label;
         _field = field;
@@ -43,6 +44,18 @@ internal sealed class LinkRule
 
     /// <summary>The KR this rule links to, as okrs.yaml spells it; null for BAU rules.</summary>
     public string? Kr { get; }
+
+    /// <summary>The rule's configuration key, e.g. <c>Linking:Rules:0</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>What the rule matches, in words: <c>source jira, component equals Checkout</c>, <c>label support</c>.</summary>
+    public string Describe()
+    {
+        var what = _label is not null
+            ? $"label {_label}"
+            : $"{_field.ToString().ToLowerInvariant()} {(_equals is not null ? $"equals {_equals}" : $"starts with {_startsWith}")}";
+        return _source is null ? what : $"source {_source}, {what}";
+    }
 
     /// <param name="key">The rule's configuration key, e.g. <c>Linking:Rules:0</c>.</param>
     /// <param name="catalog">The current KRs for a linking rule; null for a BAU rule (which must not name one).</param>
@@ -97,7 +110,7 @@ internal sealed class LinkRule
             throw new LinkingConfigException(key, "a Label rule matches the whole label; drop Equals/StartsWith or use Field");
         }
 
-        return new LinkRule(Value(options.Source), label, field, equals, startsWith, ResolveKr(options.Kr, key, catalog));
+        return new LinkRule(key, Value(options.Source), label, field, equals, startsWith, ResolveKr(options.Kr, key, catalog));
     }
 
     public bool Matches(WorkItem item)

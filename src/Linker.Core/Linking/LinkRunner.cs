@@ -11,17 +11,8 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
 {
     public async Task<LinkingResult> LinkAsync(OkrSet okrs, CancellationToken cancellationToken)
     {
-        var linker = new WorkItemLinker(options.Value.Linking, okrs);
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.WorkItems.AsNoTracking()
-            .OrderBy(w => w.Source).ThenBy(w => w.ExternalId)
-            .ToListAsync(cancellationToken);
-        var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
-        var items = rows.Select(r => r.ToItem()).Select(i => fieldValues.TryGetValue((i.Source, i.ExternalId), out var extra)
-            ? i with { KrValues = [.. i.KrValues, .. extra.Where(v => !i.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] }
-            : i).ToList();
-        var result = linker.Link(items);
+        var result = await LinkStoredItemsAsync(db, okrs, cancellationToken);
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Links.ExecuteDeleteAsync(cancellationToken);
@@ -36,6 +27,31 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>Links every stored item without storing the links: for questions such as <c>explain</c>.</summary>
+    public async Task<LinkingResult> ReadLinksAsync(OkrSet okrs, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LinkStoredItemsAsync(db, okrs, cancellationToken);
+    }
+
+    private async Task<LinkingResult> LinkStoredItemsAsync(LinkerDbContext db, OkrSet okrs, CancellationToken cancellationToken)
+    {
+        var krFields = options.Value.Sources
+            .Where(s => !string.IsNullOrWhiteSpace(s.Name))
+            .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Fields.KeyResult, StringComparer.OrdinalIgnoreCase);
+        var linker = new WorkItemLinker(options.Value.Linking, okrs, krFields);
+
+        var rows = await db.WorkItems.AsNoTracking()
+            .OrderBy(w => w.Source).ThenBy(w => w.ExternalId)
+            .ToListAsync(cancellationToken);
+        var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
+        var items = rows.Select(r => r.ToItem()).Select(i => fieldValues.TryGetValue((i.Source, i.ExternalId), out var extra)
+            ? i with { KrValues = [.. i.KrValues, .. extra.Where(v => !i.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] }
+            : i).ToList();
+        return linker.Link(items);
     }
 
     // KR field values from field streams (GitHub Projects v2) join the item's own field values.

@@ -7,29 +7,42 @@ namespace OkrLinker.Core.Linking;
 
 /// <summary>
 /// Maps each work item to the KRs it serves (DESIGN.md §7): explicit mentions, else the nearest
-/// tagged ancestor's KRs, else the first matching rule; an item with no KR is BAU when a BAU rule
-/// matches, else unlinked. The options are checked once, here, so a bad pattern fails at start.
+/// tagged ancestor's KRs, else the KRs of the synced items it names, else the first matching rule; an
+/// item with no KR is BAU when a BAU rule matches, else unlinked. An ancestor or named item the tracker
+/// no longer returns passes nothing on. Every item comes back with the reasons in words
+/// (<see cref="LinkedItem.Explanation"/>). The options are checked once, here, so a bad pattern fails at start.
 /// </summary>
 public sealed class WorkItemLinker
 {
+    private readonly KrCatalog _catalog;
     private readonly ExplicitKrReader _explicit;
+    private readonly ReferencePatterns _references;
     private readonly bool _inherit;
     private readonly IReadOnlyList<LinkRule> _rules;
     private readonly IReadOnlyList<LinkRule> _bau;
 
+    /// <param name="krFieldNames">
+    /// Each source's configured KR field name (<c>Sources[].Fields.KeyResult</c>) by source name, to say
+    /// which field named a KR; a source not listed reads as "Key Result".
+    /// </param>
     /// <exception cref="LinkingConfigException">
-    /// A pattern does not parse or lacks a <c>kr</c> group, or a rule is incomplete, names an unknown
+    /// A pattern does not parse or lacks its group, or a rule is incomplete, names an unknown
     /// field, or links to a KR that is not in the period. The message starts with the configuration key.
     /// </exception>
-    public WorkItemLinker(LinkingOptions options, OkrSet okrs)
+    public WorkItemLinker(LinkingOptions options, OkrSet okrs, IReadOnlyDictionary<string, string>? krFieldNames = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(okrs);
 
-        var catalog = new KrCatalog(okrs);
-        _explicit = new ExplicitKrReader(KrPatterns.Compile(options), catalog);
+        _catalog = new KrCatalog(okrs);
+        var fields = krFieldNames ?? new Dictionary<string, string>();
+        _explicit = new ExplicitKrReader(
+            KrPatterns.Compile(options),
+            _catalog,
+            source => fields.TryGetValue(source, out var name) && !string.IsNullOrWhiteSpace(name) ? name : "Key Result");
+        _references = ReferencePatterns.Compile(options);
         _inherit = options.Inherit;
-        _rules = [.. (options.Rules ?? []).Select((rule, i) => LinkRule.Compile(rule, $"Linking:Rules:{i}", catalog))];
+        _rules = [.. (options.Rules ?? []).Select((rule, i) => LinkRule.Compile(rule, $"Linking:Rules:{i}", _catalog))];
         _bau = [.. (options.Bau ?? []).Select((rule, i) => LinkRule.Compile(rule, $"Linking:Bau:{i}", catalog: null))];
     }
 
@@ -42,11 +55,13 @@ public sealed class WorkItemLinker
         ArgumentNullException.ThrowIfNull(items);
 
         var findings = new List<(int Item, Finding Finding)>();
+        var tagFindings = new IReadOnlyList<Finding>[items.Count];
         var explicitLinks = new IReadOnlyList<ItemLink>[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             var found = new List<Finding>();
             explicitLinks[i] = _explicit.Read(items[i], found);
+            tagFindings[i] = found;
             findings.AddRange(found.Select(f => (i, f)));
         }
 
@@ -56,12 +71,43 @@ public sealed class WorkItemLinker
             findings.AddRange(parents.Cycles().Select(cycle => CycleFinding(cycle, items)));
         }
 
+        var walks = new InheritanceWalk[items.Count];
+        var own = new IReadOnlyList<ItemLink>?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            walks[i] = parents is null
+                ? InheritanceWalk.Off
+                : InheritanceWalk.From(i, parents, n => items[n].GoneAt is not null, n => explicitLinks[n].Count > 0);
+            own[i] = explicitLinks[i].Count > 0 ? explicitLinks[i]
+                : walks[i].Tagged is { } tagged
+                    ? [.. explicitLinks[tagged].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[tagged].Key))]
+                    : null;
+        }
+
+        var references = new ReferenceGraph(items, _references);
+        var follower = new ReferenceFollower(items, own, references, kr => _catalog.Find(kr)?.Order ?? int.MaxValue);
+        var decisions = new LinkDecision[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            decisions[i] = Decide(items[i], explicitLinks[i], own[i], () => follower.Follow(i));
+        }
+
+        var explainer = new LinkExplainer(
+            new LinkExplainer.State(items, explicitLinks, tagFindings, walks, references, decisions),
+            _catalog.PeriodName,
+            _inherit,
+            _references,
+            _rules.Count > 0);
         var linked = new LinkedItem[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            var links = explicitLinks[i].Count > 0 ? explicitLinks[i]
-                : Inherited(i, items, explicitLinks, parents) ?? ByRule(items[i]);
-            linked[i] = new LinkedItem(items[i], links, BucketOf(items[i], links));
+            var bucket = decisions[i].How switch
+            {
+                LinkHow.Bau => Bucket.Bau,
+                LinkHow.Unlinked => Bucket.Unlinked,
+                _ => Bucket.Linked,
+            };
+            linked[i] = new LinkedItem(items[i], decisions[i].Links, bucket) { Explanation = explainer.Explain(i) };
         }
 
         return new LinkingResult(
@@ -69,49 +115,36 @@ public sealed class WorkItemLinker
             [.. findings.OrderBy(f => f.Item).ThenBy(f => f.Finding.Rule, StringComparer.Ordinal).Select(f => f.Finding)]);
     }
 
-    /// <summary>The explicit KRs of the nearest ancestor that has any; null when none does or the chain loops.</summary>
-    private static List<ItemLink>? Inherited(
-        int index, IReadOnlyList<WorkItem> items, IReadOnlyList<ItemLink>[] explicitLinks, ParentGraph? parents)
+    private LinkDecision Decide(
+        WorkItem item, IReadOnlyList<ItemLink> explicitLinks, IReadOnlyList<ItemLink>? own, Func<IReadOnlyList<ItemLink>> referenced)
     {
-        if (parents is null)
+        if (explicitLinks.Count > 0)
         {
-            return null;
+            return new LinkDecision(LinkHow.Explicit, explicitLinks, null);
         }
 
-        var visited = new HashSet<int> { index };
-        for (var node = parents.ParentOf(index); node is { } ancestor; node = parents.ParentOf(ancestor))
+        if (own is not null)
         {
-            if (!visited.Add(ancestor))
-            {
-                return null;
-            }
-
-            if (explicitLinks[ancestor].Count > 0)
-            {
-                return [.. explicitLinks[ancestor].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[ancestor].Key))];
-            }
+            return new LinkDecision(LinkHow.Inherited, own, null);
         }
 
-        return null;
-    }
+        if (referenced() is { Count: > 0 } links)
+        {
+            return new LinkDecision(LinkHow.Reference, links, null);
+        }
 
-    private List<ItemLink> ByRule(WorkItem item)
-    {
         for (var i = 0; i < _rules.Count; i++)
         {
             if (_rules[i].Matches(item))
             {
-                return [new ItemLink(_rules[i].Kr!, LinkReason.Rule, $"rule {i}")];
+                return new LinkDecision(LinkHow.Rule, [new ItemLink(_rules[i].Kr!, LinkReason.Rule, $"rule {i}")], _rules[i]);
             }
         }
 
-        return [];
+        return _bau.FirstOrDefault(r => r.Matches(item)) is { } bau
+            ? new LinkDecision(LinkHow.Bau, [], bau)
+            : new LinkDecision(LinkHow.Unlinked, [], null);
     }
-
-    private Bucket BucketOf(WorkItem item, IReadOnlyList<ItemLink> links) =>
-        links.Count > 0 ? Bucket.Linked
-        : _bau.Any(rule => rule.Matches(item)) ? Bucket.Bau
-        : Bucket.Unlinked;
 
     /// <summary>One finding per loop, about its smallest key (ordinal), so the same data reports the same subject.</summary>
     private static (int Item, Finding Finding) CycleFinding(IReadOnlyList<int> cycle, IReadOnlyList<WorkItem> items)

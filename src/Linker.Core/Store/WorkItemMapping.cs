@@ -28,6 +28,9 @@ internal static class WorkItemMapping
         Created = row.Created,
         Updated = row.Updated,
         Resolved = row.Resolved,
+        Body = row.Body,
+        Branch = row.Branch,
+        GoneAt = row.GoneAt,
     };
 
     /// <summary>Copies the item onto the row; false when the row already held exactly this content.</summary>
@@ -55,6 +58,11 @@ internal static class WorkItemMapping
         row.Created = item.Created.ToUniversalTime();
         row.Updated = item.Updated.ToUniversalTime();
         row.Resolved = item.Resolved?.ToUniversalTime();
+        row.Body = item.Body;
+        row.Branch = item.Branch;
+
+        // The source returned it, so it is not gone (any more).
+        row.GoneAt = null;
         return before != Fingerprint(row);
     }
 
@@ -63,7 +71,8 @@ internal static class WorkItemMapping
         {
             row.Source, row.ExternalId, row.ScopeId, row.Key, row.Url, row.Title, row.Type, row.State, row.Category,
             row.Team, row.Project, row.Area, row.Components, row.Labels, row.KrValues, row.ParentId, row.ParentKey,
-            row.StoryPoints, row.Created.UtcTicks, row.Updated.UtcTicks, row.Resolved?.UtcTicks,
+            row.StoryPoints, row.Created.UtcTicks, row.Updated.UtcTicks, row.Resolved?.UtcTicks, row.Body, row.Branch,
+            row.GoneAt?.UtcTicks,
         });
 
     private static string WriteList(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);

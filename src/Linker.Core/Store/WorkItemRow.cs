@@ -45,6 +45,13 @@ public sealed class WorkItemRow
 
     public DateTimeOffset? Resolved { get; set; }
 
+    public string? Body { get; set; }
+
+    public string? Branch { get; set; }
+
+    /// <summary>When a sweep found the tracker no longer returns the item; cleared when it is read again.</summary>
+    public DateTimeOffset? GoneAt { get; set; }
+
     /// <summary>When the stored content last changed; a re-read of an unchanged item leaves it alone.</summary>
     public DateTimeOffset ChangedAt { get; set; }
 }

@@ -19,7 +19,7 @@ public sealed partial class SyncEngine(
 {
     /// <summary>
     /// Syncs one scope. <paramref name="full"/> ignores the stored cursor, reads everything, and then
-    /// marks the scope's stored items that the source no longer returned as Removed (the reconciliation sweep).
+    /// marks the scope's stored items that the source no longer returned as Removed and gone (the reconciliation sweep).
     /// </summary>
     /// <param name="stopAfterPage">
     /// Graceful stop: once signalled, the run ends after the page it is on has been read and committed
@@ -142,8 +142,9 @@ public sealed partial class SyncEngine(
             if (existing.TryGetValue(item.ExternalId, out var row))
             {
                 // Another run (a CLI sync beside the worker, another node) may have stored a newer
-                // copy meanwhile; an older one never overwrites it.
-                if (item.Updated.ToUniversalTime() < row.Updated)
+                // copy meanwhile; an older one never overwrites it. A row a sweep marked gone holds
+                // no newer copy, only that mark, so whatever the source returns now replaces it.
+                if (row.GoneAt is null && item.Updated.ToUniversalTime() < row.Updated)
                 {
                     counts.Unchanged++;
                 }
@@ -266,15 +267,20 @@ public sealed partial class SyncEngine(
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var removedName = nameof(StateCategory.Removed);
+
+        // Items whose state is Removed (closed as not planned) are still returned and still pass
+        // their KRs on; only the ones the tracker stopped returning are marked gone, whatever their state.
         var candidates = await db.WorkItems
-            .Where(w => w.Source == scope.Source && w.ScopeId == scope.Id && w.Category != removedName)
+            .Where(w => w.Source == scope.Source && w.ScopeId == scope.Id && w.GoneAt == null)
             .ToListAsync(cancellationToken);
 
         var gone = candidates.Where(w => !seen.Contains(w.ExternalId)).ToList();
         foreach (var row in gone)
         {
             // The tracker no longer returns it: deleted, moved out of the query, or access lost.
+            // Removed keeps it out of every week's scope; GoneAt stops it passing KRs on.
             row.Category = removedName;
+            row.GoneAt = now;
             row.ChangedAt = now;
         }
 

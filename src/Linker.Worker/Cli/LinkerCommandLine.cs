@@ -76,9 +76,14 @@ internal static class LinkerCommandLine
         var check = new Command("check", "Reach and authenticate every source and print a table.");
         check.SetAction((parse, ct) => Verbs.CheckAsync(parse.GetValue(config)!, output, ct));
 
+        var key = new Argument<string>("key") { Description = "The item's key: PAY-12 (Jira), 4711 (Azure DevOps), owner/repo#12 (GitHub)." };
+        var explainSource = new Option<string?>("--source") { Description = "Only the item of the source with this name." };
+        var explain = new Command("explain", "Say why an item is linked to its KRs, BAU or unlinked: the chain the linker followed.") { key, explainSource };
+        explain.SetAction((parse, ct) => Verbs.ExplainAsync(parse.GetValue(config)!, parse.GetValue(key)!, parse.GetValue(explainSource), output, ct));
+
         var root = new RootCommand("OkrLinker: links OKRs to delivery backlogs and reports the work that serves no OKR.")
         {
-            config, run, sync, report, lint, check,
+            config, run, sync, report, lint, check, explain,
         };
         return root;
     }

@@ -100,6 +100,29 @@ internal static class Verbs
             return findings.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
 
+    /// <summary>How the linker decided the item with <paramref name="key"/>: 0 found, 1 no such item, 2 bad config.</summary>
+    public static async Task<int> ExplainAsync(
+        string configPath, string key, string? source, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+            var found = await services.GetRequiredService<ItemExplainer>().FindAsync(key, source, cancellationToken);
+            if (found.Count == 0)
+            {
+                var where = source is null ? "" : $" in source {source}";
+                await output.Error.WriteLineAsync(
+                    $"No synced item has the key '{key}'{where}. Keys are PAY-12 (Jira), 4711 (Azure DevOps) or owner/repo#12 (GitHub); run sync first if it is new.");
+                return ExitCodes.Failed;
+            }
+
+            foreach (var linked in found)
+            {
+                await ExplainText.WriteAsync(linked, output.Out);
+            }
+
+            return ExitCodes.Ok;
+        });
+
     public static async Task<int> CheckAsync(string configPath, CliOutput output, CancellationToken cancellationToken) =>
         await WithHostAsync(configPath, output, async services =>
         {

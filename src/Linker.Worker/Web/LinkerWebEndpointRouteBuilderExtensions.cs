@@ -9,7 +9,8 @@ public static class LinkerWebEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the read-only endpoints (DESIGN.md §5): <c>GET /healthz</c> open to all; <c>GET /readyz</c>,
-    /// <c>GET /metrics</c>, <c>GET /api/report/latest</c> and <c>GET /api/report/{week}</c> behind the API key
+    /// <c>GET /metrics</c>, <c>GET /api/report/latest</c>, <c>GET /api/report/{week}</c> and
+    /// <c>GET /api/items/{source}/{**key}</c> behind the API key
     /// when <c>Web:ApiKey</c> is set. Needs <see cref="LinkerWebServiceCollectionExtensions.AddLinkerWeb"/>.
     /// Returns the group of all of them, for further conventions.
     /// </summary>
@@ -29,6 +30,7 @@ public static class LinkerWebEndpointRouteBuilderExtensions
         guarded.MapGet("/metrics", MetricsEndpoint.ScrapeAsync);
         guarded.MapGet("/api/report/latest", ReportEndpoints.LatestAsync);
         guarded.MapGet("/api/report/{week}", ReportEndpoints.WeekAsync);
+        guarded.MapGet("/api/items/{source}/{**key}", ItemEndpoints.LinkAsync);
         return all;
     }
 

@@ -46,6 +46,18 @@ public sealed class CsvWorkItemParserTests
     }
 
     [Fact]
+    public void Body_and_branch_columns_are_read_for_references()
+    {
+        var item = Assert.Single(Parse("""
+            key,title,state,created,body,branch
+            acme/web#88,Retry on decline,open,2026-11-10,"Implements PAY-12.
+            Also AB#4711.",feature/pay-12-retry
+            """));
+
+        Assert.Equal(("Implements PAY-12.\nAlso AB#4711.", "feature/pay-12-retry"), (item.Body?.ReplaceLineEndings("\n"), item.Branch));
+    }
+
+    [Fact]
     public void Minimal_rows_take_defaults_well_known_states_and_the_teams_map()
     {
         var items = Parse(

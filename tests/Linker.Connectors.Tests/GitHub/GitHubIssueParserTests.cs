@@ -98,6 +98,17 @@ public sealed class GitHubIssueParserTests
         Assert.Null(item.Resolved);
         Assert.Equal("https://github.com/octocat/Hello-World/pull/1347", item.Url);
         Assert.Equal(["bug"], item.Labels);
+        Assert.Equal(("Please pull these awesome changes in!", "new-topic"), (item.Body, item.Branch)); // head.ref
+    }
+
+    [Fact]
+    public void An_issues_list_item_keeps_its_body_but_carries_no_branch()
+    {
+        var item = Assert.Single(ParseFile("openapi-issues-list-for-repo.json"));
+        var bodiless = ParseFile("issues-list-for-repo-page1.json")[0];
+
+        Assert.Equal(("I'm having a problem with this.", null), (item.Body, item.Branch));
+        Assert.Null(bodiless.Body); // "body": null
     }
 
     [Fact]

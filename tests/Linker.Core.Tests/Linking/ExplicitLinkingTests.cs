@@ -14,7 +14,7 @@ public sealed class ExplicitLinkingTests
     {
         var linked = LinkOne(Some.Item("PAY-1") with { Labels = ["backend", "kr:O1-KR2"] });
 
-        Assert.Equal([new ItemLink("O1-KR2", LinkReason.Explicit, null)], linked.Links);
+        Assert.Equal([new ItemLink("O1-KR2", LinkReason.Explicit, "label kr:O1-KR2")], linked.Links);
         Assert.Equal(Bucket.Linked, linked.Bucket);
     }
 
@@ -64,7 +64,7 @@ public sealed class ExplicitLinkingTests
             KrValues = ["O1-KR1"],
         });
 
-        Assert.Equal([new ItemLink("O1-KR1", LinkReason.Explicit, null)], linked.Links);
+        Assert.Equal([new ItemLink("O1-KR1", LinkReason.Explicit, "label kr:O1-KR1")], linked.Links);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class KrTagFindingTests
     {
         var result = Linker.Link([Some.Item("PAY-1") with { Labels = ["kr:O1-KR1", "kr:O1-KR9"] }]);
 
-        Assert.Equal([new ItemLink("O1-KR1", LinkReason.Explicit, null)], result.Items[0].Links);
+        Assert.Equal([new ItemLink("O1-KR1", LinkReason.Explicit, "label kr:O1-KR1")], result.Items[0].Links);
         Assert.Equal("unknown-kr-tag", Assert.Single(result.Findings).Rule);
     }
 

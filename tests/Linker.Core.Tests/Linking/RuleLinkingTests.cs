@@ -82,7 +82,7 @@ public sealed class RuleLinkingTests
             Some.Item("PAY-1") with { Labels = ["kr:O1-KR1"] },
             Some.Item("PAY-2") with { ParentId = "id-PAY-1", Labels = ["kr:O2-KR1"] });
 
-        Assert.Equal([new ItemLink("O2-KR1", LinkReason.Explicit, null)], result.Items[1].Links);
+        Assert.Equal([new ItemLink("O2-KR1", LinkReason.Explicit, "label kr:O2-KR1")], result.Items[1].Links);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class JsonReportRendererTests
         Assert.Equal(["no-work", "no-baseline", "stale-metric"], kr.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
 
         Assert.Equal(
-            ["source", "key", "title", "url", "team", "type", "state", "points"],
+            ["source", "key", "title", "url", "team", "type", "state", "points", "link"],
             root.GetProperty("unlinkedItems")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["rule", "severity", "subject", "message"], root.GetProperty("findings")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("2026-W46", root.GetProperty("trend")[0].GetProperty("week").GetString());

@@ -157,6 +157,55 @@ public sealed class SyncEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Full_sync_marks_what_the_source_no_longer_returns_as_gone_and_a_removed_state_alone_is_not_gone()
+    {
+        // PAY-3 is closed as not planned but still returned; PAY-2 and PAY-3's neighbour PAY-6 vanish.
+        var source = new FakeSource("jira", Items(7));
+        source.Items[2] = source.Items[2] with { State = "Won't do", Category = StateCategory.Removed };
+        await SyncAsync(source);
+        source.Items.RemoveAll(i => i.Key is "PAY-2" or "PAY-6");
+        clock.Advance(TimeSpan.FromHours(1));
+
+        await SyncAsync(source, full: true);
+
+        Assert.Equal(
+            [("PAY-1", "InProgress", null), ("PAY-2", "Removed", Start.AddHours(1)), ("PAY-3", "Removed", null),
+             ("PAY-4", "InProgress", null), ("PAY-5", "InProgress", null), ("PAY-6", "Removed", Start.AddHours(1)), ("PAY-7", "InProgress", null)],
+            await CategoriesAsync());
+    }
+
+    [Fact]
+    public async Task An_item_whose_state_was_removed_is_marked_gone_when_it_vanishes()
+    {
+        var source = new FakeSource("jira", Items(2));
+        source.Items[1] = source.Items[1] with { State = "Won't do", Category = StateCategory.Removed };
+        await SyncAsync(source);
+        source.Items.RemoveAt(1);
+
+        var full = await SyncAsync(source, full: true);
+
+        Assert.Equal(1, full.Removed);
+        Assert.Equal([("PAY-1", "InProgress", null), ("PAY-2", "Removed", Start)], await CategoriesAsync());
+    }
+
+    [Fact]
+    public async Task A_gone_item_read_again_is_no_longer_gone_and_takes_its_state_back()
+    {
+        var source = new FakeSource("jira", Items(2));
+        await SyncAsync(source);
+        var second = source.Items[1];
+        source.Items.RemoveAt(1);
+        await SyncAsync(source, full: true);
+        clock.Advance(TimeSpan.FromHours(1));
+        source.Items.Add(second);
+
+        var again = await SyncAsync(source, full: true);
+
+        Assert.Equal((1, 0), (again.Updated, again.Removed));
+        Assert.Equal([("PAY-1", "InProgress", null), ("PAY-2", "InProgress", null)], await CategoriesAsync());
+    }
+
+    [Fact]
     public async Task Stored_items_read_back_with_every_field()
     {
         var item = Items(1)[0] with
@@ -171,6 +220,8 @@ public sealed class SyncEngineTests : IAsyncLifetime
             ParentKey = "PAY-0",
             StoryPoints = 5.5,
             Resolved = Start.AddHours(-1),
+            Body = "Implements PAY-0.\nSee AB#4711.",
+            Branch = "feature/pay-1-retry",
         };
         await SyncAsync(new FakeSource("jira", [item]));
 
@@ -196,6 +247,12 @@ public sealed class SyncEngineTests : IAsyncLifetime
     {
         await using var db = store.CreateDbContext();
         return (await db.WorkItems.Select(w => w.Key).ToListAsync()).OrderBy(k => int.Parse(k[4..])).ToList();
+    }
+
+    private async Task<List<(string Key, string Category, DateTimeOffset? GoneAt)>> CategoriesAsync()
+    {
+        await using var db = store.CreateDbContext();
+        return (await db.WorkItems.ToListAsync()).OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => (w.Key, w.Category, w.GoneAt)).ToList();
     }
 
     private async Task<List<DateTimeOffset>> ChangedAtAsync()

@@ -92,7 +92,8 @@ internal static class SampleReader
             Text(issue, "parent_issue_url"),
             null,
             DateTimeOffset.Parse(Text(issue, "created_at")!, CultureInfo.InvariantCulture),
-            Text(issue, "closed_at") is { } closed ? DateTimeOffset.Parse(closed, CultureInfo.InvariantCulture) : null);
+            Text(issue, "closed_at") is { } closed ? DateTimeOffset.Parse(closed, CultureInfo.InvariantCulture) : null,
+            Text(issue, "body"));
     }
 
     private static string Team(string source, string scope, string? fallback) =>

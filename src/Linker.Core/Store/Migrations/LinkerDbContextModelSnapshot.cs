@@ -200,6 +200,12 @@ namespace OkrLinker.Core.Store.Migrations
                     b.Property<string>("Area")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Branch")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -212,6 +218,9 @@ namespace OkrLinker.Core.Store.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GoneAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")

@@ -1,0 +1,8 @@
+namespace OkrLinker.Samples;
+
+internal enum Src
+{
+    Jira,
+    Ado,
+    GitHub,
+}
