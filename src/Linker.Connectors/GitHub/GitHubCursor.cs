@@ -1,4 +1,4 @@
-using System.Text.Json;
+using OkrLinker.Connectors.Http;
 
 namespace OkrLinker.Connectors.GitHub;
 
@@ -8,25 +8,9 @@ namespace OkrLinker.Connectors.GitHub;
 /// </summary>
 internal sealed record GitHubCursor(DateTimeOffset? Since, string? ProbeEtag)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly GitHubCursor Start = new(null, null);
 
-    public static GitHubCursor Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new GitHubCursor(null, null);
-        }
+    public static GitHubCursor Parse(string? text) => CursorJson.Parse(text, Start);
 
-        try
-        {
-            return JsonSerializer.Deserialize<GitHubCursor>(text, Json) ?? new GitHubCursor(null, null);
-        }
-        catch (JsonException)
-        {
-            // An unreadable cursor (older format, hand edit) costs one full read, never a wrong skip.
-            return new GitHubCursor(null, null);
-        }
-    }
-
-    public override string ToString() => JsonSerializer.Serialize(this, Json);
+    public override string ToString() => CursorJson.Write(this);
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Sources;
@@ -21,7 +22,7 @@ namespace OkrLinker.Connectors.GitHub;
 /// edited during the read move to the end of an offset-paged list and would push others past a page
 /// boundary unseen. Only a page whose items all share one second follows the <c>Link</c> header instead.
 /// </remarks>
-internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHubIssueParser parser, Uri graphQl)
+internal sealed class GitHubSource(SourceOptions options, SourceClient http, GitHubIssueParser parser, Uri graphQl)
     : IWorkItemSource, ISourceCheck, IDisposable
 {
     public const string Kind = "github";
@@ -53,55 +54,55 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
 
     public async Task<IReadOnlyList<CheckLine>> CheckAsync(CancellationToken cancellationToken)
     {
-        var lines = new List<CheckLine>();
-        await CheckOneAsync(lines, "rate limit", async ct =>
+        var check = new SourceCheckList(Name);
+        await check.AddAsync("rate limit", async ct =>
         {
-            using var doc = await GetJsonAsync("rate_limit", ct);
+            using var doc = await http.GetJsonAsync("rate_limit", "rate_limit", ct);
             var core = doc.RootElement.GetProperty("resources").GetProperty("core");
             var reset = DateTimeOffset.FromUnixTimeSeconds(core.GetProperty("reset").GetInt64());
             return $"{core.GetProperty("remaining").GetInt32()} of {core.GetProperty("limit").GetInt32()} requests left, resets {reset:HH:mm} UTC";
         }, cancellationToken);
         if (!string.IsNullOrWhiteSpace(options.Auth.TokenEnv) || !string.IsNullOrWhiteSpace(options.Auth.TokenFile))
         {
-            await CheckOneAsync(lines, "token", async ct =>
+            await check.AddAsync("token", async ct =>
             {
-                using var doc = await GetJsonAsync("user", ct);
+                using var doc = await http.GetJsonAsync("user", "user", ct);
                 return $"authenticated as {doc.RootElement.GetProperty("login").GetString()}";
             }, cancellationToken);
         }
 
         IReadOnlyList<SourceScope> scopes = [];
-        await CheckOneAsync(lines, "repos", async ct =>
+        await check.AddAsync("repos", async ct =>
         {
             scopes = await GetScopesAsync(ct);
             return $"{scopes.Count(s => !s.FieldStream)} to sync";
         }, cancellationToken);
         foreach (var scope in scopes.Where(s => !s.FieldStream))
         {
-            await CheckOneAsync(lines, scope.Id, async ct =>
+            await check.AddAsync(scope.Id, async ct =>
             {
-                using var doc = await GetJsonAsync($"repos/{scope.Id}", ct);
+                using var doc = await http.GetJsonAsync($"repos/{scope.Id}", $"repos/{scope.Id}", ct);
                 var repo = doc.RootElement;
                 var archived = repo.TryGetProperty("archived", out var a) && a.GetBoolean() ? ", archived" : "";
                 return $"visible{archived}";
             }, cancellationToken);
         }
 
-        return lines;
+        return check.Lines;
     }
 
     private async IAsyncEnumerable<WorkItemPage> ReadRepoAsync(
         string repo, GitHubCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? probeEtag;
-        using (var probe = new HttpRequestMessage(HttpMethod.Get, GitHubEndpoints.Issues(repo, "state=all&sort=updated&direction=desc&per_page=1")))
+        var probe = new HttpRequestMessage(HttpMethod.Get, GitHubEndpoints.Issues(repo, "state=all&sort=updated&direction=desc&per_page=1"));
+        if (cursor.ProbeEtag is { } etag)
         {
-            if (cursor.ProbeEtag is { } etag)
-            {
-                probe.Headers.TryAddWithoutValidation("If-None-Match", etag);
-            }
+            probe.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
 
-            using var answer = await SendAsync(probe, repo, cancellationToken);
+        string? probeEtag;
+        using (var answer = await http.SendAsync(probe, repo, cancellationToken))
+        {
             if (answer.StatusCode == HttpStatusCode.NotModified)
             {
                 yield break;
@@ -118,10 +119,9 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
         {
             IReadOnlyList<WorkItem> items;
             Uri? next;
-            using (var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), repo, cancellationToken))
+            using (var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), repo, cancellationToken))
             {
-                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+                using var doc = await SourceClient.ReadJsonAsync(response, cancellationToken);
                 items = parser.ParsePage(doc.RootElement);
                 next = GitHubLinkHeader.Next(response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null);
             }
@@ -173,13 +173,12 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
         var first = true;
         while (true)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, graphQl)
+            var request = new HttpRequestMessage(HttpMethod.Post, graphQl)
             {
                 Content = JsonContent.Create(new { query = GitHubProjectQuery.For(organization), variables = GitHubProjectQuery.Variables(Owner, number, field, after) }),
             };
-            using var response = await SendAsync(request, $"project {number}", cancellationToken);
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            using var response = await http.SendAsync(request, $"project {number}", cancellationToken);
+            using var doc = await SourceClient.ReadJsonAsync(response, cancellationToken);
             var errors = GraphQlErrors(doc.RootElement);
             var (values, next, found) = doc.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
                 ? GitHubProjectQuery.ReadPage(doc.RootElement, organization)
@@ -217,7 +216,7 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
         var triedUser = false;
         while (url is not null)
         {
-            using var response = await SendRawAsync(url, cancellationToken);
+            using var response = await http.SendFollowingAsync(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound && !triedUser)
             {
                 triedUser = true;
@@ -225,8 +224,8 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
                 continue;
             }
 
-            await EnsureSuccessAsync(response, $"the repos of {Owner}", cancellationToken);
-            using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            await http.EnsureSuccessAsync(response, $"the repos of {Owner}", cancellationToken);
+            using var doc = await SourceClient.ReadJsonAsync(response, cancellationToken);
             foreach (var repo in doc.RootElement.EnumerateArray())
             {
                 var archived = repo.TryGetProperty("archived", out var a) && a.GetBoolean();
@@ -242,81 +241,6 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
         return repos;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
-    {
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-
-        // A renamed or transferred repo answers 301/307 with its new address; follow it here, where
-        // the request keeps its credentials (DESIGN.md §6 trap 10).
-        for (var hops = 0; hops < 3 && request.Method == HttpMethod.Get && IsRedirect(response) && response.Headers.Location is { } moved; hops++)
-        {
-            var target = moved.IsAbsoluteUri ? moved : new Uri(http.BaseAddress!, moved);
-            response.Dispose();
-            using var again = new HttpRequestMessage(HttpMethod.Get, target);
-            foreach (var header in request.Headers)
-            {
-                again.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            response = await http.SendAsync(again, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-
-        if (response.StatusCode != HttpStatusCode.NotModified)
-        {
-            await EnsureSuccessAsync(response, what, cancellationToken);
-        }
-
-        return response;
-    }
-
-    private async Task<HttpResponseMessage> SendRawAsync(string url, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-    }
-
-    private async Task<JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), path, cancellationToken);
-        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-    }
-
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var message = await GitHubMessageAsync(response, cancellationToken);
-        response.Dispose();
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            throw new SourceException(Name, $"Source '{Name}': {what} was not found or is not visible to the token in {Auth.SourceToken.Describe(options)} (GitHub: {message}).")
-            {
-                WholeSource = false,
-            };
-        }
-
-        throw new HttpRequestException($"GitHub answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}: {message}", null, response.StatusCode);
-    }
-
-    private static async Task<string> GitHubMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            return doc.RootElement.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
-
-    private static bool IsRedirect(HttpResponseMessage response) =>
-        response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
-
     private static string? GraphQlErrors(JsonElement root) =>
         root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
             ? string.Join("; ", errors.EnumerateArray().Select(e => e.TryGetProperty("message", out var m) ? m.GetString() : e.GetRawText()))
@@ -326,16 +250,4 @@ internal sealed class GitHubSource(SourceOptions options, HttpClient http, GitHu
         repo,
         $"state=all&sort=updated&direction=asc&per_page={PageSize}"
         + (since is { } s ? "&since=" + s.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : ""));
-
-    private async Task CheckOneAsync(List<CheckLine> lines, string subject, Func<CancellationToken, Task<string>> check, CancellationToken cancellationToken)
-    {
-        try
-        {
-            lines.Add(new CheckLine(Name, subject, true, await check(cancellationToken)));
-        }
-        catch (Exception ex) when (ex is SourceException or HttpRequestException or JsonException or KeyNotFoundException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            lines.Add(new CheckLine(Name, subject, false, ex.Message));
-        }
-    }
 }

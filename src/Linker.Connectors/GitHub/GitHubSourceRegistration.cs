@@ -44,7 +44,7 @@ public static class GitHubSourceRegistration
                 ["X-GitHub-Api-Version"] = "2022-11-28",
             },
         };
-        var http = services.GetRequiredService<SourceHttpClientFactory>().Create(settings);
+        var http = services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings);
         var teams = services.GetService<IOptions<LinkerOptions>>()?.Value.Teams is { } map ? new TeamResolver(map) : TeamResolver.Empty;
         return new GitHubSource(options, http, new GitHubIssueParser(options, teams), GitHubEndpoints.GraphQl(root));
     }

@@ -86,6 +86,9 @@ public sealed class SourceHttpClientFactory
         return client;
     }
 
+    /// <summary>A <see cref="SourceClient"/> over a client made by <see cref="Create"/>: what a live source keeps.</summary>
+    internal SourceClient CreateSourceClient(SourceHttpSettings settings) => new(Create(settings), settings);
+
     private static SocketsHttpHandler CreateSocketsHandler() => new()
     {
         PooledConnectionLifetime = PooledConnectionLifetime,
