@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OkrLinker.Connectors.AzureDevOps;
 using OkrLinker.Connectors.Files;
 using OkrLinker.Connectors.GitHub;
 using OkrLinker.Connectors.Http;
@@ -65,5 +66,6 @@ internal static class LinkerHost
         builder.Services.AddSourceHttp(builder.Configuration);
         builder.Services.AddFilesSource();
         builder.Services.AddGitHubSource();
+        builder.Services.AddAzureDevOpsSource();
     }
 }

@@ -25,7 +25,7 @@ internal static class WiqlFields
         "System.Id", "System.Rev", "System.TeamProject", "System.ChangedDate", "System.CreatedDate", "System.WorkItemType",
         "System.State", "System.AreaPath", "System.IterationPath", "System.Title", "System.Tags", "System.Parent",
         "Microsoft.VSTS.Scheduling.StoryPoints", "Microsoft.VSTS.Scheduling.Effort", "Microsoft.VSTS.Scheduling.Size",
-        "Microsoft.VSTS.Common.ClosedDate", "Custom.KeyResult",
+        "Microsoft.VSTS.Common.ClosedDate", "Microsoft.VSTS.Common.ResolvedDate", "Microsoft.VSTS.Common.StateChangeDate", "Custom.KeyResult",
     };
 
     /// <summary>The reference name for a name in brackets; an unknown field is Azure DevOps' TF51005.</summary>
