@@ -38,8 +38,9 @@ internal static class FakeAdoGenerator
                 var areas = new[] { spec.Name, spec.Name + "\\Checkout", spec.Name + "\\Search" };
                 for (var k = 0; k < count; k++)
                 {
-                    var created = Now - span + TimeSpan.FromMilliseconds(random.NextDouble() * span.TotalMilliseconds * 0.7);
-                    var changed = created + TimeSpan.FromMilliseconds(random.NextDouble() * (Now - created).TotalMilliseconds);
+                    // Azure DevOps keeps times to the millisecond.
+                    var created = Now - span + TimeSpan.FromMilliseconds(Math.Floor(random.NextDouble() * span.TotalMilliseconds * 0.7));
+                    var changed = created + TimeSpan.FromMilliseconds(Math.Floor(random.NextDouble() * (Now - created).TotalMilliseconds));
 
                     // Round some to the second so that several items share one (WIQL slices must not split them wrongly).
                     if (random.NextDouble() < 0.1)

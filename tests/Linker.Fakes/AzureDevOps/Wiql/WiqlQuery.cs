@@ -185,7 +185,16 @@ internal sealed class WiqlQuery
             }
 
             Expect(")");
-            test = i => values.Any(v => Compare(field, WiqlFields.Value(i, field), v) == 0);
+
+            // Sets, not scans: a slice query can leave out hundreds of ids.
+            var numbers = values.OfType<double>().ToHashSet();
+            var texts = values.OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            test = i => WiqlFields.Value(i, field) switch
+            {
+                double d => numbers.Contains(d),
+                string t => texts.Contains(t),
+                var other => values.Any(v => Compare(field, other, v) == 0),
+            };
         }
         else if (op.Is("UNDER"))
         {
@@ -207,10 +216,10 @@ internal sealed class WiqlQuery
             {
                 "=" => i => Compare(field, WiqlFields.Value(i, field), value) == 0,
                 "<>" or "!=" => i => Compare(field, WiqlFields.Value(i, field), value) != 0,
-                "<" => i => WiqlFields.Value(i, field) is not null && Compare(field, WiqlFields.Value(i, field), value) < 0,
-                "<=" => i => WiqlFields.Value(i, field) is not null && Compare(field, WiqlFields.Value(i, field), value) <= 0,
-                ">" => i => WiqlFields.Value(i, field) is not null && Compare(field, WiqlFields.Value(i, field), value) > 0,
-                _ => i => WiqlFields.Value(i, field) is not null && Compare(field, WiqlFields.Value(i, field), value) >= 0,
+                "<" => i => WiqlFields.Value(i, field) is { } v && Compare(field, v, value) < 0,
+                "<=" => i => WiqlFields.Value(i, field) is { } v && Compare(field, v, value) <= 0,
+                ">" => i => WiqlFields.Value(i, field) is { } v && Compare(field, v, value) > 0,
+                _ => i => WiqlFields.Value(i, field) is { } v && Compare(field, v, value) >= 0,
             };
         }
         else
