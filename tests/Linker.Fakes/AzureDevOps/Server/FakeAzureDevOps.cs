@@ -19,7 +19,8 @@ namespace OkrLinker.Fakes;
 /// A stateful fake of the Azure DevOps REST API (Services and Server) on WireMock.Net, bound to 127.0.0.1 on
 /// a free port (DESIGN.md §6 traps 5, 6, 9, 10; §11). One catch-all mapping hands every request to a callback
 /// over <see cref="FakeAzureDevOpsData"/>: faults first (429 / 503 with <c>Retry-After</c>, 200 with
-/// <c>Retry-After</c> or <c>X-RateLimit-Delay</c>, slow answers, dropped connections, truncated bodies), then
+/// <c>Retry-After</c> or <c>X-RateLimit-Delay</c>; slow answers, dropped connections and truncated bodies are done
+/// by <see cref="AdoFaultGate"/> in front of WireMock), then
 /// the PAT (401, or 203 with a sign-in page), the api-version, and the route. Every request is journaled.
 /// </summary>
 public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
@@ -27,6 +28,7 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
     private readonly WireMockServer _server;
     private readonly AdoRoutes _routes;
     private readonly FakeAzureDevOpsOptions _options;
+    private readonly AdoFaultGate _gate;
 
     private FakeAzureDevOps(FakeAzureDevOpsData data, FakeAzureDevOpsOptions options)
     {
@@ -34,6 +36,7 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         Data = data;
         Token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(26));
         _routes = new AdoRoutes(data, options, Token);
+        _gate = new AdoFaultGate(Faults, Journal, options.Clock);
         var port = FreePort();
         _server = WireMockServer.Start(new WireMockServerSettings
         {
@@ -41,6 +44,7 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
             StartAdminInterface = false,
             Logger = new WireMockNullLogger(),
             MaxRequestLogCount = 1000,
+            PreWireMockMiddlewareInit = _gate.Install,
         });
         _server.Given(Request.Create().UsingAnyMethod().WithPath(new WireMock.Matchers.WildcardMatcher("/*")))
             .RespondWith(Response.Create().WithCallback(AnswerAsync));
@@ -88,10 +92,11 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
+    private Task<IResponseMessage> AnswerAsync(IRequestMessage request) => Task.FromResult(Answer(request));
+
+    private IResponseMessage Answer(IRequestMessage request)
     {
         var segments = request.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
-        var routePath = "/" + string.Join('/', segments.Skip(1));
         var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
             .ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "", StringComparer.OrdinalIgnoreCase);
         var entry = new FakeAdoRequest
@@ -103,22 +108,18 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
             Timestamp = _options.Clock.GetUtcNow(),
         };
 
-        var fault = Faults.Take(request.Method, routePath);
-        if (fault is { Kind: FakeFaultKind.Slow, Delay: { } slow })
-        {
-            await Task.Delay(slow);
-        }
-
+        var headers = request.Headers ?? new Dictionary<string, WireMockList<string>>();
+        var fault = _gate.Take(headers.TryGetValue(AdoFaultGate.Header, out var faultId) ? faultId.FirstOrDefault() : null);
         if (fault is { ReplacesAnswer: true })
         {
-            Journal.Add(entry with { Status = fault.Kind == FakeFaultKind.DropConnection ? 0 : StatusOf(fault), Fault = fault.Kind });
+            Journal.Add(entry with { Status = StatusOf(fault), Fault = fault.Kind });
             return Refusal(fault);
         }
 
         AdoAnswer answer;
         try
         {
-            request.Headers!.TryGetValue("Authorization", out var auth);
+            headers.TryGetValue("Authorization", out var auth);
             answer = _routes.Answer(request.Method, segments, query, auth?.FirstOrDefault(), request.Body ?? "", BaseUrl.ToString());
         }
         catch (Exception bug) when (bug is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException or JsonException)
@@ -161,10 +162,6 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
                 response.Headers["X-RateLimit-Delay"] = new(delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
             }
         }
-        else if (fault is { Kind: FakeFaultKind.TruncatedBody })
-        {
-            response.FaultType = FaultType.MALFORMED_RESPONSE_CHUNK;
-        }
 
         Journal.Add(entry with { Status = answer.Status, Fault = fault?.Kind, Wiql = answer.Wiql, Count = answer.Count, Kind = answer.Kind });
         return response;
@@ -174,11 +171,6 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
 
     private static ResponseMessage Refusal(FakeFault fault)
     {
-        if (fault.Kind == FakeFaultKind.DropConnection)
-        {
-            return new ResponseMessage { FaultType = FaultType.EMPTY_RESPONSE, StatusCode = 200 };
-        }
-
         var status = StatusOf(fault);
         var headers = new Dictionary<string, WireMockList<string>>
         {
