@@ -82,7 +82,18 @@ internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevO
                 continue;
             }
 
-            await check.AddAsync($"{project} work items", ct => NewestAsync(project, ct), cancellationToken);
+            await check.AddAsync($"{project} work items", async ct =>
+            {
+                try
+                {
+                    return await NewestAsync(project, ct);
+                }
+                catch (SourceException ex) when (ex.WholeSource)
+                {
+                    // The organization and the project answered, so the PAT is valid; only its scope can be short.
+                    throw new SourceException(Name, $"{ex.Message} The PAT needs the scope Work Items (Read).", ex);
+                }
+            }, cancellationToken);
             await CheckStatesAsync(check, project, cancellationToken);
         }
 
