@@ -226,9 +226,9 @@ internal sealed class AdoRoutes(FakeAzureDevOpsData data, FakeAzureDevOpsOptions
         }
 
         var fields = (request["fields"] as JsonArray)?.Select(f => f!.GetValue<string>()).ToList();
-        foreach (var field in fields ?? [])
+        if (fields?.FirstOrDefault(f => !WiqlFields.IsReferenceName(f)) is { } unknown)
         {
-            _ = WiqlFields.Resolve(field) == field ? field : throw new WiqlException($"TF51535: Cannot find field {field}.");
+            return new AdoAnswer(400, AdoJson.Error($"TF51535: Cannot find field {unknown}.", "WorkItemTrackingFieldDefinitionNotFoundException"), "batch") { Count = ids.Count };
         }
 
         var omit = string.Equals(request["errorPolicy"]?.GetValue<string>(), "omit", StringComparison.OrdinalIgnoreCase);

@@ -37,6 +37,9 @@ internal static class WiqlFields
             : throw new WiqlException($"TF51005: The query references a field that does not exist. The error is caused by «[{name}]».");
     }
 
+    /// <summary>True for a field's reference name (what workitemsbatch takes), false for display names and unknown fields.</summary>
+    public static bool IsReferenceName(string name) => Known.Contains(name);
+
     public static bool IsDate(string reference) => reference.EndsWith("Date", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsPath(string reference) =>
