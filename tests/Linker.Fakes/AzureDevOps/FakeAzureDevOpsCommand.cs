@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 
 namespace OkrLinker.Fakes;
 
@@ -54,7 +55,7 @@ internal static class FakeAzureDevOpsCommand
             { "Name": "ado", "Kind": "azure-devops", "BaseUrl": "{{fake.BaseUrl}}", "Projects": [{{string.Join(", ", projects)}}],
               "Auth": { "TokenEnv": "FAKE_ADO_PAT" } }
             """);
-        Console.WriteLine("Ctrl-C stops it and prints the request journal.");
+        Console.WriteLine("Ctrl-C (or SIGTERM) stops it and prints the request journal.");
 
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -62,6 +63,13 @@ internal static class FakeAzureDevOpsCommand
             e.Cancel = true;
             stop.Cancel();
         };
+
+        // A fake started in the background (where SIGINT is ignored) is stopped with SIGTERM, and still prints its journal.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
