@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
@@ -39,8 +38,7 @@ public static class AzureDevOpsSourceRegistration
             throw new SourceException(options.Name, $"Source '{options.Name}': Sources[].Wiql is a condition ANDed to every query (e.g. [System.WorkItemType] <> 'Test Case'), without SELECT or ORDER BY.");
         }
 
-        var location = services.GetService<ConfigLocation>() ?? new ConfigLocation(Environment.CurrentDirectory);
-        var token = SourceToken.Read(options, location)
+        var token = SourceToken.Read(options, SourceServices.Location(services))
             ?? throw new SourceException(options.Name, $"Source '{options.Name}': set Auth.TokenEnv (or Auth.TokenFile) to where the personal access token (scope Work Items: Read) is kept.");
         var settings = new SourceHttpSettings(options.Name, SourceVendor.AzureDevOps, baseUrl, SourceToken.Describe(options))
         {
@@ -51,7 +49,6 @@ public static class AzureDevOpsSourceRegistration
         var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var logger = loggers.CreateLogger("OkrLinker.Connectors.AzureDevOps");
         var api = new AzureDevOpsApi(services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings), logger);
-        var teams = services.GetService<IOptions<LinkerOptions>>()?.Value.Teams is { } map ? new TeamResolver(map) : TeamResolver.Empty;
-        return new AzureDevOpsSource(options, api, new AzureDevOpsWorkItemParser(options, teams), services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
+        return new AzureDevOpsSource(options, api, new AzureDevOpsWorkItemParser(options, SourceServices.Teams(services)), services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
     }
 }

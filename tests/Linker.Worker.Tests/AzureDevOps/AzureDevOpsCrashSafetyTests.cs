@@ -1,4 +1,5 @@
 using OkrLinker.Fakes;
+using OkrLinker.Worker.Tests.Support;
 
 namespace OkrLinker.Worker.Tests.AzureDevOps;
 
@@ -19,15 +20,7 @@ public sealed class AzureDevOpsCrashSafetyTests
 
         using (var child = ado.StartProcess("sync"))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (ado.Fake.Journal.OfKind("batch").Count < killAfter && !child.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(5);
-            }
-
-            Assert.False(child.HasExited, $"the sync finished before {killAfter} batches were served");
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
+            await WorkerProcess.KillWhenAsync(child, () => ado.Fake.Journal.OfKind("batch").Count >= killAfter, $"{killAfter} batches were served");
         }
 
         var beforeRestart = (await ado.StoredAsync()).Count;

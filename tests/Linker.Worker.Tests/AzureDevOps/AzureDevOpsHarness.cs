@@ -69,27 +69,8 @@ public sealed class AzureDevOpsHarness : IAsyncDisposable
 
     public Task<CliRun> CheckAsync() => Config.RunAsync("check");
 
-    /// <summary>The worker as a real process (<c>okrlinker &lt;verb&gt; --config …</c>), for kills; its output is drained and dropped.</summary>
-    public System.Diagnostics.Process StartProcess(string verb)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "okrlinker.dll"));
-        start.ArgumentList.Add(verb);
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(Config.ConfigPath);
-        start.Environment[TokenVariable] = Fake.Token;
-        var process = System.Diagnostics.Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    /// <summary>The worker as a real process (<c>okrlinker &lt;verb&gt; --config …</c>), for kills; its output is dropped.</summary>
+    public System.Diagnostics.Process StartProcess(string verb) => WorkerProcess.Start(verb, Config.ConfigPath, TokenVariable, Fake.Token);
 
     /// <summary>Every stored item of the source, ordered by id.</summary>
     public async Task<List<StoredWorkItem>> StoredAsync()

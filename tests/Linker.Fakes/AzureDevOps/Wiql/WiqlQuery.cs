@@ -114,29 +114,20 @@ internal sealed class WiqlQuery
         _today = today;
     }
 
-    private Func<FakeAdoItem, bool> ParseOr()
+    private Func<FakeAdoItem, bool> ParseOr() => ParseChain("OR", ParseAnd, any: true);
+
+    private Func<FakeAdoItem, bool> ParseAnd() => ParseChain("AND", ParseNot, any: false);
+
+    // "a OR b OR c" (any: true) or "a AND b AND c" (any: false), left to right and short-circuited.
+    private Func<FakeAdoItem, bool> ParseChain(string word, Func<Func<FakeAdoItem, bool>> operand, bool any)
     {
-        var left = ParseAnd();
-        while (Peek.Is("OR"))
+        var left = operand();
+        while (Peek.Is(word))
         {
             _at++;
             var l = left;
-            var r = ParseAnd();
-            left = i => l(i) || r(i);
-        }
-
-        return left;
-    }
-
-    private Func<FakeAdoItem, bool> ParseAnd()
-    {
-        var left = ParseNot();
-        while (Peek.Is("AND"))
-        {
-            _at++;
-            var l = left;
-            var r = ParseNot();
-            left = i => l(i) && r(i);
+            var r = operand();
+            left = any ? i => l(i) || r(i) : i => l(i) && r(i);
         }
 
         return left;
