@@ -88,7 +88,7 @@ internal sealed partial class AzureDevOpsApi(SourceClient http, ILogger logger) 
             var version = apiVersion;
             using var response = await http.SendFollowingAsync(build(version), cancellationToken);
             if (response.StatusCode == HttpStatusCode.BadRequest && version == Preferred
-                && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("VssVersionOutOfRangeException", StringComparison.Ordinal))
+                && await ServesOlderVersionAsync(response, cancellationToken))
             {
                 // Azure DevOps Server 2022 serves 7.0 at most.
                 apiVersion = Fallback;
@@ -99,6 +99,14 @@ internal sealed partial class AzureDevOpsApi(SourceClient http, ILogger logger) 
             await http.EnsureSuccessAsync(response, what, cancellationToken);
             return await SourceClient.ReadJsonAsync(response, cancellationToken);
         }
+    }
+
+    // Azure DevOps Server names the refusal by type (VssVersionOutOfRangeException) and in words ("… is out of range for this server").
+    private static async Task<bool> ServesOlderVersionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return body.Contains("VssVersionOutOfRangeException", StringComparison.Ordinal)
+            || body.Contains("is out of range for this server", StringComparison.OrdinalIgnoreCase);
     }
 
     [LoggerMessage(EventId = 7301, Level = LogLevel.Information, Message = "Source '{Source}': the server refuses api-version {Refused}; using {Used}")]
