@@ -4,16 +4,23 @@ using OkrLinker.Fakes;
 // Starts a fake tracker by hand, for trying `check` and `sync` against it:
 //   dotnet run --project tests/Linker.Fakes -- github [--repos web,api] [--items 500] [--seed 1] [--owner acme]
 //   dotnet run --project tests/Linker.Fakes -- jira [--flavor cloud|datacenter] [--items 5000] (see FakeJiraProgram)
+//   dotnet run --project tests/Linker.Fakes -- azure-devops [--items 5000] [--one-day 45000] [--server]
 // It prints the address, the token and a source entry for linker.json, and runs until Ctrl-C.
 if (args is ["jira", ..])
 {
     return await OkrLinker.Fakes.Jira.FakeJiraProgram.RunAsync(args);
 }
 
+if (args is ["azure-devops", ..])
+{
+    return await FakeAzureDevOpsCommand.RunAsync(args);
+}
+
 var options = FakeCommandLine.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("usage: okrlinker-fakes github [--owner acme] [--repos web,api] [--items 500] [--seed 1]");
+    Console.Error.WriteLine("       " + FakeAzureDevOpsCommand.Usage);
     return 2;
 }
 

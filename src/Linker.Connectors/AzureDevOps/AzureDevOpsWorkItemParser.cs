@@ -9,7 +9,8 @@ namespace OkrLinker.Connectors.AzureDevOps;
 /// <summary>
 /// Turns Azure DevOps work item JSON (<c>workitemsbatch</c>, <c>workitems?ids=</c>, <c>workitems/{id}</c>)
 /// into <see cref="WorkItem"/>s (DESIGN.md §6). The process's state categories are not in these
-/// payloads, so well-known state names (with the source's overrides) decide the category.
+/// payloads: a live source passes them in (read from <c>workitemtypes/{type}/states</c>); without them
+/// well-known state names decide. The source's <c>StateCategories</c> overrides both.
 /// </summary>
 public sealed class AzureDevOpsWorkItemParser(SourceOptions source, TeamResolver teams)
 {
@@ -21,11 +22,19 @@ public sealed class AzureDevOpsWorkItemParser(SourceOptions source, TeamResolver
     ];
 
     /// <summary>A list body <c>{ count, value: [ ... ] }</c>; items without an id are skipped.</summary>
-    public IReadOnlyList<WorkItem> ParseList(JsonElement body) =>
-        JsonRead.Items(body, "value").Select(ParseItem).OfType<WorkItem>().ToList();
+    public IReadOnlyList<WorkItem> ParseList(JsonElement body) => ParseList(body, null);
+
+    /// <param name="body">The list body.</param>
+    /// <param name="processCategory">The process's category of (type, state), when known.</param>
+    public IReadOnlyList<WorkItem> ParseList(JsonElement body, Func<string, string, StateCategory?>? processCategory) =>
+        JsonRead.Items(body, "value").Select(item => ParseItem(item, processCategory)).OfType<WorkItem>().ToList();
 
     /// <summary>One work item <c>{ id, rev, fields, url, _links, relations }</c>; null when it has no id.</summary>
-    public WorkItem? ParseItem(JsonElement item)
+    public WorkItem? ParseItem(JsonElement item) => ParseItem(item, null);
+
+    /// <param name="item">One work item.</param>
+    /// <param name="processCategory">The process's category of (type, state), when known.</param>
+    public WorkItem? ParseItem(JsonElement item, Func<string, string, StateCategory?>? processCategory)
     {
         var f = JsonRead.Obj(item, "fields") ?? default;
         var id = JsonRead.Str(item, "id") ?? JsonRead.Str(f, "System.Id");
@@ -35,7 +44,8 @@ public sealed class AzureDevOpsWorkItemParser(SourceOptions source, TeamResolver
         }
 
         var state = JsonRead.Str(f, "System.State") ?? "";
-        var category = StateOverrides.Categorize(source, state, trackerCategory: null);
+        var type = JsonRead.Str(f, "System.WorkItemType") ?? "";
+        var category = StateOverrides.Categorize(source, state, processCategory?.Invoke(type, state));
         var project = JsonRead.Str(f, "System.TeamProject");
         var area = JsonRead.Str(f, "System.AreaPath");
         var (created, updated, resolved) = ItemTimes.Settle(
@@ -53,7 +63,7 @@ public sealed class AzureDevOpsWorkItemParser(SourceOptions source, TeamResolver
             Key = id,
             Url = Url(item, id, project),
             Title = JsonRead.Str(f, "System.Title") ?? "",
-            Type = JsonRead.Str(f, "System.WorkItemType") ?? "",
+            Type = type,
             State = state,
             Category = category,
             Team = teams.Resolve(source.Name, area ?? project ?? ""),
@@ -68,6 +78,17 @@ public sealed class AzureDevOpsWorkItemParser(SourceOptions source, TeamResolver
             Resolved = resolved,
         };
     }
+
+    /// <summary>The reference name the KR field is read by: as configured when it has a dot, else <c>Custom.</c> + the name without spaces.</summary>
+    public string KeyResultReferenceName()
+    {
+        var configured = source.Fields.KeyResult.Trim();
+        return configured.Contains('.', StringComparison.Ordinal) ? configured : "Custom." + configured.Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    /// <summary>The point fields in the order they are tried: the configured one first.</summary>
+    public IReadOnlyList<string> PointFieldNames() =>
+        source.Fields.StoryPoints is { Length: > 0 } configured ? [configured, .. PointFields] : PointFields;
 
     private double? StoryPoints(JsonElement f)
     {

@@ -38,13 +38,20 @@ internal static class RateLimitRules
 
     /// <summary>
     /// The pause a response that went through asks of the next request: its Retry-After (Azure DevOps throttles
-    /// with 200 + Retry-After), and the time to the reset once fewer calls remain than the floor.
+    /// with 200 + Retry-After), else Azure DevOps' X-RateLimit-Delay, and the time to the reset once fewer calls
+    /// remain than the floor.
     /// </summary>
     public static IEnumerable<(TimeSpan Wait, string Reason)> PausesAfter(SourceVendor vendor, RateLimitHeaders headers, HttpResilienceOptions options)
     {
         if (headers.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero)
         {
             yield return (retryAfter, "Retry-After on a success");
+        }
+        else if (vendor == SourceVendor.AzureDevOps && headers.Delay is { } delay && delay > TimeSpan.Zero)
+        {
+            // Azure DevOps delayed this request to pace the caller (X-RateLimit-Delay); sending the next one at once
+            // only queues it behind the same delay, so wait it out here instead.
+            yield return (delay, "X-RateLimit-Delay on a success");
         }
 
         if (options.RateLimitFloor > 0 && headers.Remaining is { } remaining && remaining < options.RateLimitFloor)

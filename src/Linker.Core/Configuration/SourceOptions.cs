@@ -22,8 +22,17 @@ public sealed class SourceOptions
     /// </summary>
     public string? Flavor { get; set; }
 
-    /// <summary>Azure DevOps: team projects. Jira: project keys, one scope each.</summary>
+    /// <summary>Azure DevOps: team projects. Jira: project keys. One scope each.</summary>
     public List<string> Projects { get; set; } = [];
+
+    /// <summary>Azure DevOps: only work items under these area paths (<c>Shop\Checkout</c>); empty means the whole project.</summary>
+    public List<string> AreaPaths { get; set; } = [];
+
+    /// <summary>
+    /// Azure DevOps: a WIQL condition ANDed to every query, e.g. <c>[System.WorkItemType] &lt;&gt; 'Test Case'</c>
+    /// (a condition only: no SELECT, no ORDER BY).
+    /// </summary>
+    public string? Wiql { get; set; }
 
     /// <summary>GitHub: the owner (org or user).</summary>
     public string? Owner { get; set; }

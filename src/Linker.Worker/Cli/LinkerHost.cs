@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OkrLinker.Connectors.AzureDevOps;
 using OkrLinker.Connectors.Files;
 using OkrLinker.Connectors.GitHub;
 using OkrLinker.Connectors.Jira;
@@ -68,6 +69,7 @@ internal static class LinkerHost
         builder.Services.AddFilesSource();
         builder.Services.AddGitHubSource();
         builder.Services.AddJiraSource();
+        builder.Services.AddAzureDevOpsSource();
         builder.Services.AddMetricProviders();
     }
 }

@@ -93,7 +93,7 @@ public sealed class VerbExitCodeTests : IDisposable
         var run = await config.RunAsync("run", "--once");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Sources:0:Kind: unknown kind 'jirra' (known: files, github, jira", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Sources:0:Kind: unknown kind 'jirra' (known: files, github, jira, azure-devops", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using OkrLinker.Fakes.AzureDevOps.Server;
+using WireMock;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace OkrLinker.Fakes;
+
+/// <summary>
+/// A stateful fake of the Azure DevOps REST API (Services and Server) on WireMock.Net, bound to 127.0.0.1 on
+/// a free port (DESIGN.md §6 traps 5, 6, 9, 10; §11). One catch-all mapping hands every request to a callback
+/// over <see cref="FakeAzureDevOpsData"/>: faults first (429 / 503 with <c>Retry-After</c>, 200 with
+/// <c>Retry-After</c> or <c>X-RateLimit-Delay</c>; slow answers, dropped connections and truncated bodies are done
+/// by <see cref="AdoFaultGate"/> in front of WireMock), then
+/// the PAT (401, or 203 with a sign-in page), the api-version, and the route. Every request is journaled.
+/// </summary>
+public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
+{
+    private readonly WireMockServer _server;
+    private readonly AdoRoutes _routes;
+    private readonly FakeAzureDevOpsOptions _options;
+    private readonly AdoFaultGate _gate;
+
+    private FakeAzureDevOps(FakeAzureDevOpsData data, FakeAzureDevOpsOptions options)
+    {
+        _options = options;
+        Data = data;
+        Token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(26));
+        _routes = new AdoRoutes(data, options, Token);
+        _gate = new AdoFaultGate(Faults, Journal, options.Clock);
+        var port = FreePort();
+        _server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [$"http://127.0.0.1:{port}"],
+            StartAdminInterface = false,
+            Logger = new WireMockNullLogger(),
+            MaxRequestLogCount = 1000,
+            PreWireMockMiddlewareInit = _gate.Install,
+        });
+        _server.Given(Request.Create().UsingAnyMethod().WithPath(new WireMock.Matchers.WildcardMatcher("/*")))
+            .RespondWith(Response.Create().WithCallback(AnswerAsync));
+        Root = new Uri($"http://127.0.0.1:{port}/");
+        BaseUrl = new Uri(Root, Uri.EscapeDataString(data.Organization) + "/");
+    }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
+    public Uri Root { get; }
+
+    /// <summary>The organization (or Server collection) URL: <c>http://127.0.0.1:&lt;port&gt;/acme/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The only accepted PAT.</summary>
+    public string Token { get; }
+
+    public FakeAzureDevOpsData Data { get; }
+
+    public FakeAdoJournal Journal { get; } = new();
+
+    /// <summary>
+    /// Faults by route pattern against the path without the organization, e.g. <c>"POST */_apis/wit/wiql"</c>,
+    /// <c>"POST /_apis/wit/workitemsbatch"</c>, <c>"*"</c>.
+    /// </summary>
+    public FakeFaults Faults { get; } = new();
+
+    public static FakeAzureDevOps Start(FakeAzureDevOpsData data, FakeAzureDevOpsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new FakeAzureDevOps(data, options ?? new FakeAzureDevOpsOptions());
+    }
+
+    /// <summary>A 200 that carries <c>X-RateLimit-Delay</c> (and no <c>Retry-After</c>): Azure DevOps pacing a caller.</summary>
+    public static FakeFault OkWithRateLimitDelay(TimeSpan delay) => new(FakeFaultKind.OkWithRetryAfter, Delay: delay);
+
+    public void Dispose()
+    {
+        _server.Stop();
+        _server.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<IResponseMessage> AnswerAsync(IRequestMessage request) => Task.FromResult(Answer(request));
+
+    private IResponseMessage Answer(IRequestMessage request)
+    {
+        var segments = request.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
+        var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
+            .ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "", StringComparer.OrdinalIgnoreCase);
+        var entry = new FakeAdoRequest
+        {
+            Kind = AdoRoutes.KindOf(request.Method, segments),
+            Method = request.Method,
+            Path = request.AbsolutePath,
+            Query = request.RawQuery ?? "",
+            Timestamp = _options.Clock.GetUtcNow(),
+        };
+
+        var headers = request.Headers ?? new Dictionary<string, WireMockList<string>>();
+        var fault = _gate.Take(headers.TryGetValue(AdoFaultGate.Header, out var faultId) ? faultId.FirstOrDefault() : null);
+        if (fault is { ReplacesAnswer: true })
+        {
+            Journal.Add(entry with { Status = StatusOf(fault), Fault = fault.Kind });
+            return Refusal(fault);
+        }
+
+        AdoAnswer answer;
+        try
+        {
+            headers.TryGetValue("Authorization", out var auth);
+            answer = _routes.Answer(request.Method, segments, query, auth?.FirstOrDefault(), request.Body ?? "", BaseUrl.ToString());
+        }
+        catch (Exception bug) when (bug is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException or JsonException)
+        {
+            answer = new AdoAnswer(500, AdoJson.Error($"VS000000: the fake failed: {bug.Message}", "FakeServerException"), entry.Kind);
+        }
+
+        var response = new ResponseMessage
+        {
+            StatusCode = answer.Status,
+            Headers = new Dictionary<string, WireMockList<string>>
+            {
+                ["Content-Type"] = new(answer.Html is null ? "application/json; charset=utf-8; api-version=7.1" : "text/html; charset=utf-8"),
+                ["ActivityId"] = new(Guid.NewGuid().ToString()),
+            },
+            BodyData = new BodyData
+            {
+                BodyAsString = answer.Html ?? answer.Json?.ToJsonString() ?? "",
+                DetectedBodyType = BodyType.String,
+            },
+        };
+        foreach (var (name, value) in answer.Headers)
+        {
+            response.Headers[name] = new WireMockList<string>(value);
+        }
+
+        if (fault is { Kind: FakeFaultKind.OkWithRetryAfter })
+        {
+            // Azure DevOps keeps serving while it throttles and says so in headers.
+            response.Headers["X-RateLimit-Resource"] = new("WorkItemTracking");
+            response.Headers["X-RateLimit-Limit"] = new("200");
+            response.Headers["X-RateLimit-Remaining"] = new("0");
+            if (fault.RetryAfterSeconds is { } retryAfter)
+            {
+                response.Headers["Retry-After"] = new(retryAfter.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (fault.Delay is { } delay)
+            {
+                response.Headers["X-RateLimit-Delay"] = new(delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+            }
+        }
+
+        Journal.Add(entry with { Status = answer.Status, Fault = fault?.Kind, Wiql = answer.Wiql, Count = answer.Count, Kind = answer.Kind });
+        return response;
+    }
+
+    private static int StatusOf(FakeFault fault) => fault.Kind == FakeFaultKind.ServiceUnavailable ? 503 : 429;
+
+    private static ResponseMessage Refusal(FakeFault fault)
+    {
+        var status = StatusOf(fault);
+        var headers = new Dictionary<string, WireMockList<string>>
+        {
+            ["Content-Type"] = new("application/json; charset=utf-8"),
+            ["X-RateLimit-Resource"] = new("WorkItemTracking"),
+        };
+        if (fault.RetryAfterSeconds is { } retryAfter)
+        {
+            headers["Retry-After"] = new(retryAfter.ToString(CultureInfo.InvariantCulture));
+            headers["X-RateLimit-Delay"] = new(retryAfter.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var message = status == 429
+            ? "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'WorkItemTrackingResource' in namespace 'User'."
+            : "VS800045: The service is temporarily unavailable.";
+        return new ResponseMessage
+        {
+            StatusCode = status,
+            Headers = headers,
+            BodyData = new BodyData { BodyAsString = AdoJson.Error(message, status == 429 ? "RequestBlockedException" : "ServiceUnavailableException").ToJsonString(), DetectedBodyType = BodyType.String },
+        };
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
