@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Linking;
+using OkrLinker.Core.Metrics;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sources;
@@ -52,6 +53,12 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<OkrSetSource>();
         services.AddSingleton<LinkRunner>();
         services.AddSingleton<ReportBuilder>();
+        services.TryAddSingleton<MetricProviderLookup>(sp =>
+        {
+            var registered = sp.GetServices<IMetricProvider>().ToList();
+            return name => registered.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        });
+        services.AddSingleton<MetricPuller>();
         services.AddSingleton<ReportWriter>();
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();

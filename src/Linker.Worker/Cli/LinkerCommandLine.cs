@@ -40,7 +40,7 @@ internal static class LinkerCommandLine
             Recursive = true,
         };
 
-        var once = new Option<bool>("--once") { Description = "One full cycle: sync, link, report, then exit." };
+        var once = new Option<bool>("--once") { Description = "One full cycle: sync, link, pull metrics, report, then exit." };
         var run = new Command("run", "The long-running worker; with --once, one full cycle.") { once };
         run.SetAction((parse, ct) => parse.GetValue(once)
             ? Verbs.RunOnceAsync(parse.GetValue(config)!, output, ct)
@@ -76,9 +76,14 @@ internal static class LinkerCommandLine
         var check = new Command("check", "Reach and authenticate every source and print a table.");
         check.SetAction((parse, ct) => Verbs.CheckAsync(parse.GetValue(config)!, output, ct));
 
+        var kr = new Option<string?>("--kr") { Description = "Pull only the key result with this id." };
+        var pull = new Command("pull", "Pull every KR's metric now, store the samples, print baseline / current / target.") { kr };
+        pull.SetAction((parse, ct) => Verbs.PullMetricsAsync(parse.GetValue(config)!, parse.GetValue(kr), output, ct));
+        var metrics = new Command("metrics", "KR metrics.") { pull };
+
         var root = new RootCommand("OkrLinker: links OKRs to delivery backlogs and reports the work that serves no OKR.")
         {
-            config, run, sync, report, lint, check,
+            config, run, sync, report, lint, check, metrics,
         };
         return root;
     }
