@@ -19,10 +19,10 @@ internal static class ReportSamples
         Objectives:
         [
             new ObjectiveReport("O1", "New users find value", [
-                new KeyResultReport("O1-KR1", "Raise activation from 35% to 50%", 35, 50, 41, 0.4, "%",
-                    new KrItemCounts(2, 0, 1, 1), 5, From.AddDays(2), ["payments"], []),
-                new KeyResultReport("O1-KR2", "Cut time to value from 9 to 4 min", null, 4, null, null, "min",
-                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work", "no-baseline", "stale-metric"]),
+                new KeyResultReport("O1-KR1", "Raise activation from 35% to 50%", 35, 50, 41, 0.4, 0.5, "on-track", null, [], "%",
+                    new KrItemCounts(2, 0, 1, 1), 5, From.AddDays(2), ["payments"], [], null),
+                new KeyResultReport("O1-KR2", "Cut time to value from 9 to 4 min", null, 4, null, null, 0.5, null, null, [], "min",
+                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work", "no-baseline", "stale-metric"], "no sample yet"),
             ]),
         ],
         UnlinkedItems: [new UnlinkedItem("jira", "PAY-2", unlinkedTitle, "https://acme.atlassian.net/browse/PAY-2", "payments", "Story", "In Progress", 3)],

@@ -98,7 +98,7 @@ public sealed class SlackDeliveryTests
         using var hook = new ScopedVariable(slack.WebhookUrl("xoxhook-secret-3"));
         using var host = DeliveryHost.Create([]);
         var idle = Enumerable.Range(1, 12)
-            .Select(i => new KeyResultReport($"O9-KR{i}", $"Idle KR {i}", 0, 1, null, null, null, new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work"]))
+            .Select(i => new KeyResultReport($"O9-KR{i}", $"Idle KR {i}", 0, 1, null, null, 0.5, null, null, [], null, new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work"], null))
             .ToList();
         var report = DeliverySamples.Report() with { Objectives = [new ObjectiveReport("O9", "Idle", idle)] };
 
