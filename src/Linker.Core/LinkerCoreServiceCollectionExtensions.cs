@@ -32,6 +32,7 @@ public static class LinkerCoreServiceCollectionExtensions
             .PostConfigure(o => o.Teams = ReadTeams(configuration.GetSection(nameof(LinkerOptions.Teams))))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkerOptions>, LinkerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LinkerOptions>, MetricsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddDbContextFactory<LinkerDbContext>((sp, db) =>
@@ -47,6 +48,7 @@ public static class LinkerCoreServiceCollectionExtensions
 
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<MetricProviderCatalog>();
         services.AddSingleton<SyncMetrics>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<SyncRunner>();

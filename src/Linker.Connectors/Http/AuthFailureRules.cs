@@ -24,12 +24,13 @@ internal static class AuthFailureRules
         var remedy = response.StatusCode == HttpStatusCode.Forbidden
             ? $"the token in {settings.TokenVariable} lacks access or scope"
             : $"check the token in {settings.TokenVariable}";
-        return new SourceException(settings.SourceName, $"Source '{settings.SourceName}': {answered} — {remedy}.");
+        return new SourceException(settings.SourceName, $"{settings.Role} '{settings.SourceName}': {answered} — {remedy}.");
     }
 
     public static string VendorName(SourceVendor vendor) => vendor switch
     {
         SourceVendor.AzureDevOps => "Azure DevOps",
+        SourceVendor.Http => "The HTTP server",
         _ => vendor.ToString(),
     };
 

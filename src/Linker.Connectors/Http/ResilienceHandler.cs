@@ -228,7 +228,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var waited = alreadyWaited > TimeSpan.Zero ? $" after {Seconds(alreadyWaited)} already waited" : "";
         return new SourceException(
             settings.SourceName,
-            $"Source '{settings.SourceName}': {AuthFailureRules.VendorName(settings.Vendor)} rate limit on {target} asks for a {Seconds(wait)} wait ({basis}){waited}, "
+            $"{settings.Role} '{settings.SourceName}': {AuthFailureRules.VendorName(settings.Vendor)} rate limit on {target} asks for a {Seconds(wait)} wait ({basis}){waited}, "
             + $"more than Http:MaxRateLimitWait ({Seconds(options.MaxRateLimitWait)}) allows — try again later or raise Http:MaxRateLimitWait.");
     }
 

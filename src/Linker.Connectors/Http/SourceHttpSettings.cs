@@ -13,6 +13,9 @@ public sealed record SourceHttpSettings(string SourceName, SourceVendor Vendor, 
     /// <summary>Sent on every request that has no Authorization of its own. Never logged nor printed.</summary>
     public AuthenticationHeaderValue? Authorization { get; init; }
 
+    /// <summary>What the client serves, as error messages name it: <c>Source</c>, or <c>Metric provider</c>.</summary>
+    public string Role { get; init; } = "Source";
+
     /// <summary>GitHub refuses requests without a User-Agent.</summary>
     public string UserAgent { get; init; } = "OkrLinker";
 

@@ -6,4 +6,10 @@ public enum SourceVendor
     GitHub,
     Jira,
     AzureDevOps,
+
+    /// <summary>A Prometheus server (metric provider).</summary>
+    Prometheus,
+
+    /// <summary>Any other JSON-over-HTTP server (the http-json metric provider); no vendor headers.</summary>
+    Http,
 }

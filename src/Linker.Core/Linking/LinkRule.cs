@@ -9,7 +9,7 @@ namespace OkrLinker.Core.Linking;
 /// </summary>
 internal sealed class LinkRule
 {
-    private const string FieldNames = "type, state, team, project, area, component, repo";
+    private const string FieldNames = "type, state, team, project, area, component, repo, category";
 
     // "components" is how DESIGN.md's sample config spells it; both read the Jira components.
     private static readonly Dictionary<string, RuleField> Fields = new(StringComparer.OrdinalIgnoreCase)
@@ -22,6 +22,7 @@ internal sealed class LinkRule
         ["component"] = RuleField.Component,
         ["components"] = RuleField.Component,
         ["repo"] = RuleField.Repo,
+        ["category"] = RuleField.Category,
     };
 
     private readonly string? _source;
@@ -85,6 +86,11 @@ internal sealed class LinkRule
             {
                 throw new LinkingConfigException(key, "set Equals or StartsWith, not both");
             }
+
+            if (field == RuleField.Category && equals is not null)
+            {
+                equals = CategoryName(equals, key);
+            }
         }
         else if (equals is not null || startsWith is not null)
         {
@@ -125,6 +131,7 @@ internal sealed class LinkRule
 
         // GitHub items carry owner/repo as their project; that is the repo a rule names.
         RuleField.Repo => Present(item.Project),
+        RuleField.Category => [item.Category.ToString()],
         _ => [],
     };
 
@@ -146,6 +153,15 @@ internal sealed class LinkRule
         return catalog.Find(id)?.Id
             ?? throw new LinkingConfigException(
                 $"{key}:Kr", $"'{id}' is not a KR of {catalog.PeriodName} ({catalog.CurrentIdList})");
+    }
+
+    // Stored categories are the enum's names; "in progress" and "in-progress" read as InProgress.
+    private static string CategoryName(string value, string key)
+    {
+        var compact = value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return !int.TryParse(compact, out _) && Enum.TryParse<StateCategory>(compact, ignoreCase: true, out var category)
+            ? category.ToString()
+            : throw new LinkingConfigException($"{key}:Equals", $"'{value}' is not a state category (ToDo, InProgress, Done, Removed)");
     }
 
     private static string[] Present(string? value) => value is null ? [] : [value];

@@ -10,4 +10,7 @@ internal enum RuleField
     Area,
     Component,
     Repo,
+
+    /// <summary>The state category (ToDo, InProgress, Done, Removed); metric <c>where</c> rules read it at a moment.</summary>
+    Category,
 }

@@ -9,6 +9,12 @@ public sealed class MetricProviderException : Exception
     public MetricProviderException(string provider, string krId, string message, Exception inner)
         : base(message, inner) => (Provider, KrId) = (provider, krId);
 
+    /// <summary>The usual wording: <c>Metric provider 'prom', KR O1-KR1: reason</c>.</summary>
+    public static MetricProviderException Because(string provider, string krId, string reason, Exception? inner = null) =>
+        inner is null
+            ? new(provider, krId, $"Metric provider '{provider}', KR {krId}: {reason}")
+            : new(provider, krId, $"Metric provider '{provider}', KR {krId}: {reason}", inner);
+
     public string Provider { get; }
 
     public string KrId { get; }

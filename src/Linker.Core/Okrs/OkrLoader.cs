@@ -1,3 +1,5 @@
+using OkrLinker.Core.Configuration;
+
 namespace OkrLinker.Core.Okrs;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace OkrLinker.Core.Okrs;
 public static class OkrLoader
 {
     /// <summary>Reads and parses the file; <paramref name="path"/> is used as written in messages.</summary>
-    public static OkrSet Load(string path)
+    /// <param name="providers">The configured metric providers that <c>metric.provider</c> may name; null skips that check.</param>
+    public static OkrSet Load(string path, IReadOnlyList<MetricProviderOptions>? providers = null)
     {
         string yaml;
         try
@@ -23,13 +26,13 @@ public static class OkrLoader
             throw new OkrLoadException(path, 0, 0, null, $"cannot read the file: {e.Message}", e);
         }
 
-        return Parse(yaml, path);
+        return Parse(yaml, path, providers);
     }
 
     /// <summary>Parses the text of okrs.yaml; <paramref name="fileName"/> names it in error messages.</summary>
-    public static OkrSet Parse(string yaml, string fileName)
+    public static OkrSet Parse(string yaml, string fileName, IReadOnlyList<MetricProviderOptions>? providers = null)
     {
         var root = OkrYamlDocumentReader.ReadRoot(yaml, fileName);
-        return new OkrSetReader(fileName).Read(root);
+        return new OkrSetReader(fileName, providers).Read(root);
     }
 }

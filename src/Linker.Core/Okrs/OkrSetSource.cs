@@ -9,5 +9,6 @@ public sealed class OkrSetSource(IOptions<LinkerOptions> options, ConfigLocation
     public string Path => location.Resolve(options.Value.Okrs.Path);
 
     /// <exception cref="OkrLoadException">The file is missing or broken; the message names file, line, column and key.</exception>
-    public OkrSet Load() => OkrLoader.Load(Path);
+    /// <remarks>Each <c>metric.provider</c> must name a configured <c>Metrics.Providers</c> entry or <c>tracker</c>.</remarks>
+    public OkrSet Load() => OkrLoader.Load(Path, options.Value.Metrics.Providers);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OkrLinker.Connectors.Files;
 using OkrLinker.Connectors.GitHub;
 using OkrLinker.Connectors.Http;
+using OkrLinker.Connectors.Metrics;
 using OkrLinker.Core;
 using OkrLinker.Core.Configuration;
 
@@ -65,5 +66,6 @@ internal static class LinkerHost
         builder.Services.AddSourceHttp(builder.Configuration);
         builder.Services.AddFilesSource();
         builder.Services.AddGitHubSource();
+        builder.Services.AddMetricProviders();
     }
 }

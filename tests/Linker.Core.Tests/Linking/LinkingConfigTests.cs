@@ -18,7 +18,7 @@ public sealed class LinkingConfigTests
 
         Assert.Equal("Linking:Rules:0:Field", error.Key);
         Assert.Equal(
-            "Linking:Rules:0:Field: unknown field 'componnet' (type, state, team, project, area, component, repo)",
+            "Linking:Rules:0:Field: unknown field 'componnet' (type, state, team, project, area, component, repo, category)",
             error.Message);
     }
 
@@ -44,7 +44,7 @@ public sealed class LinkingConfigTests
     {
         var error = Reject(WithRule(new RuleOptions { EqualsValue = "Bug", Kr = "O1-KR1" }));
 
-        Assert.Equal("Linking:Rules:0: set Label or Field (type, state, team, project, area, component, repo)", error.Message);
+        Assert.Equal("Linking:Rules:0: set Label or Field (type, state, team, project, area, component, repo, category)", error.Message);
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public sealed class OkrLoaderErrorTests
     public void Unknown_metric_key_is_an_error_at_the_key() =>
         // "        metric: { provider: sql, querry: x }": "querry" starts at column 34 of line 9.
         AssertFails(OneKr("target: 50", "metric: { provider: sql, querry: x }"), 9, 34, "objectives[0].keyResults[0].metric.querry",
-            "unknown key 'querry' in metric; expected provider, query or unit");
+            "unknown key 'querry' in metric; expected provider, query, unit, path, measure or where");
 
     [Fact]
     public void Missing_period_points_at_the_top_of_the_file() =>

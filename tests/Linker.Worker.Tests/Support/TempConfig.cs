@@ -19,12 +19,12 @@ public sealed class TempConfig : IDisposable
                 title: Raise day-7 activation from 35% to 50%
                 baseline: 35
                 target: 50
-                metric: { provider: prometheus, query: "activation_d7 * 100", unit: "%" }
+                metric: { provider: tracker, measure: count, where: [ { Label: activated } ], unit: accounts }
               - id: O1-KR2
                 title: Cut time to first value from 9 to 4 minutes
                 baseline: 9
                 target: 4
-                metric: { provider: sql, query: "select 1", unit: min }
+                metric: { provider: tracker, measure: median-cycle-days, unit: days }
         """;
 
     private readonly string root = Directory.CreateTempSubdirectory("okrlinker-cli-").FullName;
