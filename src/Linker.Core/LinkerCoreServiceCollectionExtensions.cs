@@ -55,11 +55,7 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<OkrSetSource>();
         services.AddSingleton<LinkRunner>();
         services.AddSingleton<ReportBuilder>();
-        services.TryAddSingleton<MetricProviderLookup>(sp =>
-        {
-            var registered = sp.GetServices<IMetricProvider>().ToList();
-            return name => registered.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-        });
+        services.TryAddSingleton<MetricProviderLookup>(sp => sp.GetRequiredService<MetricProviderCatalog>().Find);
         services.AddSingleton<MetricPuller>();
         services.AddSingleton<ReportWriter>();
         services.AddSingleton<ReportArchive>();

@@ -45,11 +45,34 @@ public sealed partial class MetricPuller(
         return results;
     }
 
-    /// <summary>What okrs.yaml asked the provider for, as stored with each sample and the baseline.</summary>
+    /// <summary>
+    /// What okrs.yaml asked the provider for, as stored with each sample and the baseline: the query, with the
+    /// http-json path after it; for <c>tracker</c> the measure and its rules (<c>count where type=Bug, label p1</c>).
+    /// </summary>
     public static string QueryText(MetricSpec metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        return metric.Query;
+        if (metric.IsTracker)
+        {
+            var measure = metric.Measure switch
+            {
+                TrackerMeasure.Count => "count",
+                TrackerMeasure.Points => "points",
+                TrackerMeasure.MedianCycleDays => "median-cycle-days",
+                _ => "?",
+            };
+            return metric.Where.Count == 0 ? measure : $"{measure} where {string.Join(", ", metric.Where.Select(Rule))}";
+        }
+
+        return metric.Path is { } path ? $"{metric.Query} {path}" : metric.Query;
+    }
+
+    private static string Rule(RuleOptions rule)
+    {
+        var source = rule.Source is { } s ? $"{s}:" : "";
+        return rule.Label is { } label ? $"{source}label {label}"
+            : rule.StartsWith is { } prefix ? $"{source}{rule.Field}^={prefix}"
+            : $"{source}{rule.Field}={rule.EqualsValue}";
     }
 
     private async Task<KrPullResult> PullOneAsync(KeyResult kr, DateTimeOffset periodStart, CancellationToken cancellationToken)
