@@ -139,6 +139,8 @@ internal static class Verbs
                 }
             }
 
+            lines.AddRange(await MetricCheck.LinesAsync(services, cancellationToken));
+
             var sourceWidth = Math.Max(6, lines.Select(l => l.Source.Length).DefaultIfEmpty(0).Max());
             var subjectWidth = Math.Max(7, lines.Select(l => l.Subject.Length).DefaultIfEmpty(0).Max());
             await output.Out.WriteLineAsync($"{"source".PadRight(sourceWidth)}  {"checked".PadRight(subjectWidth)}  ok    detail");

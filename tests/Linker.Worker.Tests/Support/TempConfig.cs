@@ -24,7 +24,7 @@ public sealed class TempConfig : IDisposable
                 title: Cut time to first value from 9 to 4 minutes
                 baseline: 9
                 target: 4
-                metric: { provider: tracker, measure: median-cycle-days, unit: days }
+                metric: { provider: tracker, measure: points, unit: points }
         """;
 
     private readonly string root = Directory.CreateTempSubdirectory("okrlinker-cli-").FullName;
