@@ -9,30 +9,13 @@ namespace OkrLinker.Worker.Tests.Cli;
 /// </summary>
 public sealed class MetricsPullVerbTests : IDisposable
 {
-    private const string Okrs = """
-        period: { name: 2026-Q4, start: 2026-10-01, end: 2026-12-31 }
-        objectives:
-          - id: O1
-            title: New users quickly find value in the product
-            keyResults:
-              - id: O1-KR1
-                title: Raise day-7 activation from 35% to 50%
-                baseline: 35
-                target: 50
-                metric: { provider: sheets, query: activation.csv, unit: "%" }
-              - id: O1-KR2
-                title: Cut time to first value to 4 minutes
-                target: 4
-                metric: { provider: sheets, query: ttv.csv, unit: min }
-        """;
-
     private const string Backlog = $"""
         {CsvConfig.Header}
         PAY-1,Retry declined cards,Story,In Progress,payments,kr:O1-KR1,,5,2026-11-02T09:00:00Z,
         """;
 
     private readonly TempConfig config = new TempConfig()
-        .WithOkrs(Okrs)
+        .WithOkrs(TempConfig.SheetsOkrs)
         .WithFile("samples/csv/backlog.csv", Backlog)
         // 1 Oct 36, 15 Oct 38, 22 Nov 44: (44 − 35) / 15 = 0.6 → on track.
         .WithFile("samples/metrics/activation.csv", "timestamp,value\n2026-10-01,36\n2026-10-15,38\n2026-11-22,44\n")
@@ -41,7 +24,7 @@ public sealed class MetricsPullVerbTests : IDisposable
 
     public void Dispose() => config.Dispose();
 
-    private static string Json(string extra = "", string metrics = """{ "Providers": [ { "Name": "sheets", "Kind": "csv", "Path": "samples/metrics" } ] }""") =>
+    private static string Json(string extra = "", string metrics = TempConfig.SheetsProvider) =>
         CsvConfig.Json(extra: $$""", "Metrics": {{metrics}}{{extra}}""");
 
     [Fact]
