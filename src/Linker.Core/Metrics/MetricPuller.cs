@@ -9,8 +9,8 @@ using OkrLinker.Core.Store;
 namespace OkrLinker.Core.Metrics;
 
 /// <summary>
-/// Pulls KR metrics into the store (DESIGN.md §8): for each KR with a metric, the samples from the period
-/// start (the first pull backfills) or from just after the last stored sample, up to now; then the
+/// Pulls KR metrics into the store (DESIGN.md §8): for each KR with a metric, the samples from a week before
+/// the period start (the first pull backfills) or from just after the last stored sample, up to now; then the
 /// baseline's period-start value, captured once. A KR whose provider fails is recorded with the reason
 /// and the others go on.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed partial class MetricPuller(
     TimeProvider time,
     ILogger<MetricPuller> logger)
 {
+    /// <summary>How far before the period start the first pull reads, to find the last value before the start.</summary>
+    public static readonly TimeSpan BaselineLookBack = TimeSpan.FromDays(7);
+
     /// <param name="krId">Only this KR (matched case-insensitively); null pulls every KR with a metric.</param>
     /// <exception cref="LinkerConfigException"><paramref name="krId"/> names no KR of the set.</exception>
     public async Task<IReadOnlyList<KrPullResult>> PullAsync(OkrSet okrs, string? krId, CancellationToken cancellationToken)
@@ -122,9 +125,12 @@ public sealed partial class MetricPuller(
         var provider = providers(metric.Provider)
             ?? throw new MetricProviderException(metric.Provider, kr.Id, $"no metric provider named '{metric.Provider}' (Metrics:Providers, or tracker)");
 
+        // The first pull backfills from a week before the period start, so the baseline can be the last value
+        // at or before the start even when the series has none exactly at it; later pulls go on after the last.
+        var backfillFrom = periodStart - BaselineLookBack;
         var last = stored.Count > 0 ? stored.Max(s => s.At) : (DateTimeOffset?)null;
-        var from = last is { } l && l >= periodStart ? l.AddTicks(1) : periodStart;
-        if (from > now)
+        var from = last is { } l && l >= backfillFrom ? l.AddTicks(1) : backfillFrom;
+        if (now < periodStart || from > now)
         {
             return 0;
         }

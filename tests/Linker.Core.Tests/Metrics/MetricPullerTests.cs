@@ -10,7 +10,7 @@ using OkrLinker.Core.Tests.Support;
 namespace OkrLinker.Core.Tests.Metrics;
 
 /// <summary>
-/// The pull into a real SQLite store. Period 2026-Q4 starts 2026-10-01 00:00 UTC; the clock stands at
+/// The pull into a real SQLite store. Period 2026-Q4 starts 2026-10-01 00:00 UTC (the first pull reads from 24 September); the clock stands at
 /// 2026-10-05 12:00 UTC unless a test moves it; the fake series are daily at 00:00 UTC.
 /// </summary>
 public sealed class MetricPullerTests : IAsyncLifetime
@@ -51,19 +51,20 @@ public sealed class MetricPullerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_first_pull_backfills_from_the_period_start_and_captures_the_baseline_with_its_provenance()
+    public async Task The_first_pull_backfills_from_a_week_before_the_period_start_and_captures_the_baseline_with_its_provenance()
     {
-        fake.WithDaily("O1-KR1", new DateOnly(2026, 9, 29), 4.5, 4.2, 4.0, 3.8, 3.6, 3.5, 3.4, 3.3);
+        fake.WithDaily("O1-KR1", new DateOnly(2026, 9, 20), 9.9)
+            .WithDaily("O1-KR1", new DateOnly(2026, 9, 29), 4.5, 4.2, 4.0, 3.8, 3.6, 3.5, 3.4, 3.3);
         var okrs = Okrs(Kr("O1-KR1"));
 
         var result = Assert.Single(await Puller(fake).PullAsync(okrs, null, CancellationToken.None));
 
         var request = Assert.Single(fake.Requests);
-        Assert.Equal((PeriodStart, clock.GetUtcNow()), (request.From, request.To));
-        // 1..5 October: 4.0 at the period start, 3.4 on the 5th; the 6th is still in the future.
-        Assert.Equal(new KrPullResult("O1-KR1", "fake", 5, null, 4.0, 3.4, 1, "days"), result);
+        Assert.Equal((PeriodStart.AddDays(-7), clock.GetUtcNow()), (request.From, request.To));
+        // 29 September to 5 October (20 September is before the look-back): 4.0 at the period start, 3.4 on the 5th.
+        Assert.Equal(new KrPullResult("O1-KR1", "fake", 7, null, 4.0, 3.4, 1, "days"), result);
         var rows = await SamplesAsync("O1-KR1");
-        Assert.Equal([4.0, 3.8, 3.6, 3.5, 3.4], rows.Select(r => r.Value));
+        Assert.Equal([4.5, 4.2, 4.0, 3.8, 3.6, 3.5, 3.4], rows.Select(r => r.Value));
         Assert.All(rows, r => Assert.Equal(("fake", "lead_time_days", clock.GetUtcNow()), (r.Provider, r.Query, r.PulledAt)));
         var baseline = await BaselineAsync("O1-KR1");
         Assert.NotNull(baseline);
@@ -107,17 +108,12 @@ public sealed class MetricPullerTests : IAsyncLifetime
     [Fact]
     public async Task The_baseline_is_the_last_sample_at_or_before_the_period_start_else_the_first_after_it()
     {
-        fake.With("O1-KR1", PeriodStart.AddHours(-3), 7).With("O1-KR1", PeriodStart.AddHours(5), 8);
+        fake.With("O1-KR1", PeriodStart.AddHours(-9), 1).With("O1-KR1", PeriodStart.AddHours(-3), 7).With("O1-KR1", PeriodStart.AddHours(5), 8);
         fake.With("O1-KR2", PeriodStart.AddDays(2), 6).With("O1-KR2", PeriodStart.AddDays(3), 5);
 
-        // The puller reads from the period start, so the sample before it is seen only by the picker.
-        Assert.Equal(7, PeriodStartValue.Pick(
-            [new MetricSample("x", PeriodStart.AddHours(-3), 7), new MetricSample("x", PeriodStart.AddHours(-9), 1), new MetricSample("x", PeriodStart.AddHours(5), 8)],
-            s => s.At,
-            PeriodStart)!.Value);
         await Puller(fake).PullAsync(Okrs(Kr("O1-KR1"), Kr("O1-KR2")), null, CancellationToken.None);
 
-        Assert.Equal(8, (await BaselineAsync("O1-KR1"))!.Value);
+        Assert.Equal((PeriodStart.AddHours(-3), 7.0), ((await BaselineAsync("O1-KR1"))!.At, (await BaselineAsync("O1-KR1"))!.Value));
         Assert.Equal((PeriodStart.AddDays(2), 6.0), ((await BaselineAsync("O1-KR2"))!.At, (await BaselineAsync("O1-KR2"))!.Value));
     }
 

@@ -19,8 +19,8 @@ public sealed class MetricsPullVerbTests : IDisposable
         .WithFile("samples/csv/backlog.csv", Backlog)
         // 1 Oct 36, 15 Oct 38, 22 Nov 44: (44 − 35) / 15 = 0.6 → on track.
         .WithFile("samples/metrics/activation.csv", "timestamp,value\n2026-10-01,36\n2026-10-15,38\n2026-11-22,44\n")
-        // 30 Sep 9 (the last at or before the start: the baseline), 1 Oct 8.8, 20 Nov 7: (7 − 9) / (4 − 9) = 0.4 → at risk.
-        .WithFile("samples/metrics/ttv.csv", "2026-09-30,9\n2026-10-01,8.8\n2026-11-20,7\n");
+        // 30 Sep 9 (the last at or before the start: the baseline), 2 Oct 8.8, 20 Nov 7: (7 − 9) / (4 − 9) = 0.4 → at risk.
+        .WithFile("samples/metrics/ttv.csv", "2026-09-30,9\n2026-10-02,8.8\n2026-11-20,7\n");
 
     public void Dispose() => config.Dispose();
 
@@ -36,13 +36,13 @@ public sealed class MetricsPullVerbTests : IDisposable
         var again = await config.RunAsync("metrics", "pull");
 
         Assert.True(first.ExitCode == 0, first.Error);
-        // The pull reads from the period start: ttv.csv's 30 September row stays out of the store, so the
-        // baseline captured is the first value after the start, 8.8; current 7.
+        // The first pull reads from a week before the period start: ttv.csv's 30 September row, 9, is the
+        // last value at or before the start and becomes the baseline; current 7.
         Assert.Equal(
             """
             KR      provider  baseline   current    target  new
             O1-KR1  sheets         35%       44%       50%    3
-            O1-KR2  sheets     8.8 min     7 min     4 min    2
+            O1-KR2  sheets       9 min     7 min     4 min    3
 
             """.ReplaceLineEndings("\n"),
             first.Out.ReplaceLineEndings("\n"));
@@ -95,11 +95,11 @@ public sealed class MetricsPullVerbTests : IDisposable
         var run = await config.RunAsync("run", "--once");
 
         Assert.True(run.ExitCode == 0, run.Error + run.Out);
-        Assert.Contains("  O1-KR1  35% → 44% → 50%            60.0%  on-track\n  O1-KR2  8.8 min → 7 min → 4 min    37.5%  at-risk\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  O1-KR1  35% → 44% → 50%          60.0%  on-track\n  O1-KR2  9 min → 7 min → 4 min    40.0%  at-risk\n", run.Out, StringComparison.Ordinal);
         var md = File.ReadAllText(Path.Combine(config.OutFolder, "report-2026-W47.md"));
         Assert.Contains("| **O1-KR1** Raise day-7 activation from 35% to 50% | 35% → 44% → 50% | 60% | 57.6% | on-track | ▁▃█ | okrs.yaml |", md, StringComparison.Ordinal);
-        // 8.8 → 7 toward 4: 1.8 / 4.8 = 0.375, 0.2011 behind → at risk.
-        Assert.Contains("| **O1-KR2** Cut time to first value to 4 minutes | 8.8 min → 7 min → 4 min | 37.5% | 57.6% | at-risk | █▁ | sheets, 2026-10-01 |", md, StringComparison.Ordinal);
+        // 9 → 7 toward 4: 2 / 5 = 0.4, 0.1761 behind → at risk; the sparkline shows the period's samples only (8.8, 7).
+        Assert.Contains("| **O1-KR2** Cut time to first value to 4 minutes | 9 min → 7 min → 4 min | 40% | 57.6% | at-risk | █▁ | sheets, 2026-09-30 |", md, StringComparison.Ordinal);
     }
 
     [Fact]
