@@ -56,6 +56,8 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<LinkRunner>();
         services.AddSingleton<ItemExplainer>();
         services.AddSingleton<ReportBuilder>();
+        services.TryAddSingleton<MetricProviderLookup>(sp => sp.GetRequiredService<MetricProviderCatalog>().Find);
+        services.AddSingleton<MetricPuller>();
         services.AddSingleton<ReportWriter>();
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();

@@ -65,6 +65,17 @@ internal sealed class LinkerOptionsValidator : IValidateOptions<LinkerOptions>
             failures.Add($"Report:Formats: '{format}' is not one of {string.Join(", ", Formats)}");
         }
 
+        var status = options.Report.Status;
+        if (!(status.AtRisk is >= 0 and <= 1))
+        {
+            failures.Add(FormattableString.Invariant($"Report:Status:AtRisk: {status.AtRisk} is not a fraction from 0 to 1 (default 0.10)"));
+        }
+
+        if (!(status.OffTrack is >= 0 and <= 1) || status.OffTrack < status.AtRisk)
+        {
+            failures.Add(FormattableString.Invariant($"Report:Status:OffTrack: {status.OffTrack} must be a fraction from Report:Status:AtRisk ({status.AtRisk}) to 1 (default 0.25)"));
+        }
+
         if (string.IsNullOrWhiteSpace(options.Report.Output))
         {
             failures.Add("Report:Output: must name a folder");

@@ -16,6 +16,9 @@ public sealed class ReportOptions
     /// <summary>Quartz cron for the weekly report, read in <see cref="TimeZone"/>. Default Monday 08:00.</summary>
     public string Schedule { get; set; } = "0 0 8 ? * MON";
 
+    /// <summary>The thresholds of a KR's status: on track, at risk, off track.</summary>
+    public StatusOptions Status { get; set; } = new();
+
     /// <summary>Where the weekly report is delivered by <c>run</c>; the files are always written.</summary>
     public List<DeliveryOptions> Deliver { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Linking;
 using OkrLinker.Core.Metrics;
@@ -14,22 +15,35 @@ public static class FigureCalculator
 {
     private const int NoWorkWeeks = 4;
 
-    /// <param name="linked">Every item with its links, Removed ones included (they are left out here).</param>
-    /// <param name="week">The report's ISO week, bounded by Monday 00:00 in <paramref name="zone"/>.</param>
-    /// <param name="samples">Metric samples of any KRs; those after <paramref name="now"/> are ignored.</param>
-    /// <param name="now">When the report is made: the reference for current values and stale metrics.</param>
+    /// <summary>The figures with the default status thresholds and nothing but samples known of the metrics.</summary>
     public static WeeklyFigures Compute(
         LinkingResult linked,
         OkrSet okrs,
         IsoWeek week,
         TimeZoneInfo zone,
         IReadOnlyList<MetricSample> samples,
+        DateTimeOffset now) =>
+        Compute(linked, okrs, week, zone, MetricHistory.Of(samples), new StatusOptions(), now);
+
+    /// <param name="linked">Every item with its links, Removed ones included (they are left out here).</param>
+    /// <param name="week">The report's ISO week, bounded by Monday 00:00 in <paramref name="zone"/>.</param>
+    /// <param name="metrics">Samples, captured baselines and failed pulls of any KRs; samples after <paramref name="now"/> are ignored.</param>
+    /// <param name="thresholds"><c>Report.Status</c>.</param>
+    /// <param name="now">When the report is made: later samples are not known yet.</param>
+    public static WeeklyFigures Compute(
+        LinkingResult linked,
+        OkrSet okrs,
+        IsoWeek week,
+        TimeZoneInfo zone,
+        MetricHistory metrics,
+        StatusOptions thresholds,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(linked);
         ArgumentNullException.ThrowIfNull(okrs);
         ArgumentNullException.ThrowIfNull(zone);
-        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(thresholds);
 
         var (from, to) = week.Bounds(zone);
         var inScope = linked.Items.Where(l => IsInScope(l.Item, from, to)).ToList();
@@ -55,7 +69,7 @@ public static class FigureCalculator
             to,
             totals.ToTotals(),
             [.. teamNames.Order(StringComparer.OrdinalIgnoreCase).Select(t => byTeam[t].ToTeam(t))],
-            Objectives(linked, okrs, week, zone, samples, now),
+            Objectives(linked, okrs, week, zone, metrics, thresholds, now),
             UnlinkedItems(inScope));
     }
 
@@ -86,7 +100,7 @@ public static class FigureCalculator
     ];
 
     private static List<ObjectiveReport> Objectives(
-        LinkingResult linked, OkrSet okrs, IsoWeek week, TimeZoneInfo zone, IReadOnlyList<MetricSample> samples, DateTimeOffset now)
+        LinkingResult linked, OkrSet okrs, IsoWeek week, TimeZoneInfo zone, MetricHistory metrics, StatusOptions thresholds, DateTimeOffset now)
     {
         var itemsByKr = new Dictionary<string, List<WorkItem>>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in linked.Items.Where(l => l.Item.Category != StateCategory.Removed))
@@ -103,13 +117,15 @@ public static class FigureCalculator
         }
 
         // OrderBy is stable: samples taken at the same instant keep their given order, the last one wins.
-        var samplesByKr = samples.Where(s => s.At <= now).OrderBy(s => s.At).ToLookup(s => s.KrId, StringComparer.OrdinalIgnoreCase);
+        var samplesByKr = metrics.Samples.Where(s => s.At <= now).OrderBy(s => s.At).ToLookup(s => s.KrId, StringComparer.OrdinalIgnoreCase);
         var recentWeeks = Enumerable.Range(0, NoWorkWeeks).Select(back => week.AddWeeks(-back).Bounds(zone)).ToList();
         var figures = new KeyResultFigures(
             recentWeeks,
             LocalDay.Start(okrs.Period.Start, zone),
             LocalDay.Start(okrs.Period.End.AddDays(1), zone),
-            now);
+            week.Bounds(zone).To,
+            now,
+            thresholds);
 
         return
         [
@@ -120,7 +136,9 @@ public static class FigureCalculator
                     .. o.KeyResults.Select(kr => figures.Build(
                         kr,
                         itemsByKr.TryGetValue(kr.Id, out var items) ? items : [],
-                        [.. samplesByKr[kr.Id]])),
+                        [.. samplesByKr[kr.Id]],
+                        metrics.Baselines.GetValueOrDefault(kr.Id),
+                        metrics.PullErrors.GetValueOrDefault(kr.Id))),
                 ])),
         ];
     }

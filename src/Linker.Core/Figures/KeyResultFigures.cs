@@ -1,3 +1,4 @@
+using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Metrics;
 using OkrLinker.Core.Okrs;
@@ -6,33 +7,47 @@ using OkrLinker.Core.Reports;
 namespace OkrLinker.Core.Figures;
 
 /// <summary>
-/// One KR's line-of-sight, instrumentation and flags (DESIGN.md §8).
+/// One KR's line-of-sight, instrumentation, status and flags (DESIGN.md §8).
 /// </summary>
 /// <param name="recentWeeks">The report's week and the three before it, for <c>no-work</c>.</param>
 /// <param name="periodStart">The first instant of the OKR period in the report's zone.</param>
 /// <param name="periodEnd">The first instant after the period's last day.</param>
+/// <param name="weekEnd">The end of the report's week: the current value is the latest sample at or before it.</param>
 /// <param name="now">When the report is made; later samples are not known yet.</param>
 internal sealed class KeyResultFigures(
     IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> recentWeeks,
     DateTimeOffset periodStart,
     DateTimeOffset periodEnd,
-    DateTimeOffset now)
+    DateTimeOffset weekEnd,
+    DateTimeOffset now,
+    StatusOptions thresholds)
 {
     private static readonly TimeSpan FreshMetric = TimeSpan.FromDays(7);
+    private const decimal MismatchShare = 0.10m;
+
+    /// <summary>The share of the period elapsed at the week's end, 0 to 1.</summary>
+    public double Expected { get; } = Share.Round(Math.Clamp((weekEnd - periodStart) / (periodEnd - periodStart), 0, 1));
 
     /// <param name="items">The non-Removed items linked to the KR.</param>
     /// <param name="samples">The KR's samples at or before now, oldest first.</param>
-    public KeyResultReport Build(KeyResult kr, IReadOnlyList<WorkItem> items, IReadOnlyList<MetricSample> samples)
+    /// <param name="captured">The KR's captured period-start value, if a pull captured one.</param>
+    /// <param name="pullError">Why the KR's last pull failed, or null.</param>
+    public KeyResultReport Build(
+        KeyResult kr, IReadOnlyList<WorkItem> items, IReadOnlyList<MetricSample> samples, BaselineSource? captured, string? pullError)
     {
-        var baseline = kr.Baseline ?? samples.FirstOrDefault(s => s.At >= periodStart)?.Value;
-        var current = samples.Count > 0 ? samples[^1].Value : (double?)null;
+        var known = samples.Where(s => s.At <= weekEnd).ToList();
+        var current = known.Count > 0 ? known[^1].Value : (double?)null;
+        var metricStart = captured ?? PickPeriodStart(kr, samples);
+        var baseline = kr.Baseline ?? metricStart?.Value;
         var progress = baseline is { } b && current is { } c && kr.Target != b ? (c - b) / (kr.Target - b) : (double?)null;
+        var shown = progress is { } p ? Share.Round(p) : (double?)null;
 
         var counts = new KrItemCounts(
             items.Count,
             items.Count(i => i.Category == StateCategory.ToDo),
             items.Count(i => i.Category == StateCategory.InProgress),
             items.Count(i => i.Category == StateCategory.Done));
+        var staleReason = StaleReason(kr, known, pullError);
 
         return new KeyResultReport(
             kr.Id,
@@ -40,17 +55,68 @@ internal sealed class KeyResultFigures(
             baseline,
             kr.Target,
             current,
-            progress is { } p ? Share.Round(p) : null,
+            shown,
+            Expected,
+            Status(shown),
+            kr.Baseline is null ? metricStart : null,
+            [.. known.Where(s => s.At >= periodStart).Select(s => new MetricPoint(s.At, s.Value))],
             kr.Metric?.Unit,
             counts,
             items.Sum(i => i.StoryPoints ?? 0),
             items.Count > 0 ? items.Max(i => i.Updated) : null,
             [.. items.Select(i => i.Team).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)],
-            Flags(kr, items, samples, baseline, progress));
+            Flags(kr, items, baseline, progress, staleReason, metricStart),
+            staleReason);
+    }
+
+    // The status is decided on the progress and expected share as the report shows them (4 places), in
+    // decimal, so a KR exactly on a threshold lands where a reader checking the numbers expects it.
+    private string? Status(double? progress)
+    {
+        if (progress is not { } p)
+        {
+            return null;
+        }
+
+        var behind = (decimal)Expected - (decimal)p;
+        return behind <= (decimal)thresholds.AtRisk ? KrStatus.OnTrack
+            : behind <= (decimal)thresholds.OffTrack ? KrStatus.AtRisk
+            : KrStatus.OffTrack;
+    }
+
+    private BaselineSource? PickPeriodStart(KeyResult kr, IReadOnlyList<MetricSample> samples) =>
+        kr.Metric is { } metric && PeriodStartValue.Pick(samples, s => s.At, periodStart) is { } sample
+            ? new BaselineSource(metric.Provider, MetricPuller.QueryText(metric), sample.At, sample.Value, null)
+            : null;
+
+    // A sample is fresh when it falls in the 7 days before the week's end, or before now for a week still
+    // running (a report on Monday morning must not call Sunday's value stale).
+    private string? StaleReason(KeyResult kr, List<MetricSample> known, string? pullError)
+    {
+        if (kr.Metric is null)
+        {
+            return null;
+        }
+
+        if (pullError is not null)
+        {
+            return pullError;
+        }
+
+        var reference = weekEnd < now ? weekEnd : now;
+        if (known.Count == 0)
+        {
+            return "no sample yet";
+        }
+
+        var last = known[^1].At;
+        return last >= reference - FreshMetric
+            ? null
+            : FormattableString.Invariant($"no sample in the 7 days before {reference:yyyy-MM-dd HH:mm} UTC (the last is from {last:yyyy-MM-dd HH:mm} UTC)");
     }
 
     private List<string> Flags(
-        KeyResult kr, IReadOnlyList<WorkItem> items, IReadOnlyList<MetricSample> samples, double? baseline, double? progress)
+        KeyResult kr, IReadOnlyList<WorkItem> items, double? baseline, double? progress, string? staleReason, BaselineSource? metricStart)
     {
         var flags = new List<string>();
         if (!items.Any(i => recentWeeks.Any(w => FigureCalculator.IsInScope(i, w.From, w.To))))
@@ -68,7 +134,7 @@ internal sealed class KeyResultFigures(
             flags.Add(KrFlags.NoBaseline);
         }
 
-        if (kr.Metric is not null && !samples.Any(s => s.At >= now - FreshMetric))
+        if (staleReason is not null)
         {
             flags.Add(KrFlags.StaleMetric);
         }
@@ -79,6 +145,12 @@ internal sealed class KeyResultFigures(
         if (progress <= 0 && items.Any(DoneInPeriod))
         {
             flags.Add(KrFlags.ActivityWithoutMovement);
+        }
+
+        if (kr.Baseline is { } own && metricStart is { } start
+            && Math.Abs((decimal)start.Value - (decimal)own) > MismatchShare * Math.Abs((decimal)own))
+        {
+            flags.Add(KrFlags.BaselineMismatch);
         }
 
         return flags;

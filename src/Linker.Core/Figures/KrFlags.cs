@@ -12,9 +12,15 @@ public static class KrFlags
     /// <summary>Neither okrs.yaml nor a sample since the period started gives a baseline.</summary>
     public const string NoBaseline = "no-baseline";
 
-    /// <summary>The KR has a metric but no sample in the 7 days before the report was made.</summary>
+    /// <summary>
+    /// The KR has a metric but no sample in the 7 days before the week's end (or before now, for a week
+    /// still running), or its last pull failed; the report carries the reason.
+    /// </summary>
     public const string StaleMetric = "stale-metric";
 
     /// <summary>Linked work was finished in the period, yet the metric has not moved toward the target.</summary>
     public const string ActivityWithoutMovement = "activity-without-movement";
+
+    /// <summary>okrs.yaml's baseline differs by more than 10% from the metric's value at the period start.</summary>
+    public const string BaselineMismatch = "baseline-mismatch";
 }

@@ -8,6 +8,8 @@ namespace OkrLinker.Core.Reports;
 /// <list type="bullet">
 /// <item><c>total</c> — one row, the whole week: <c>items … unlinked_share</c>, <c>points</c> = all story points.</item>
 /// <item><c>team</c> — one row per team, the same columns.</item>
+/// <item><c>kr</c> — one row per key result: <c>team</c> (its teams, <c>; </c>-separated), <c>key</c> (the KR id),
+/// <c>title, points, items</c> and the KR columns <c>objective … flags</c> (flags <c>; </c>-separated).</item>
 /// <item><c>unlinked</c> — one row per unlinked item: <c>team, key, title, type, state, points, url</c>.</item>
 /// </list>
 /// A column that does not apply to a section is empty. Beyond the brief's header there is one more
@@ -18,7 +20,10 @@ namespace OkrLinker.Core.Reports;
 /// </summary>
 internal sealed class CsvReportRenderer : IReportRenderer
 {
-    public const string Header = "section,team,key,title,type,state,points,url,items,linked,bau,unlinked,unlinked_share,points_unlinked_share";
+    public const string Header = "section,team,key,title,type,state,points,url,items,linked,bau,unlinked,unlinked_share,points_unlinked_share,"
+        + "objective,baseline,current,target,unit,progress,expected,status,baseline_source,flags";
+
+    private static readonly string[] NoKrColumns = ["", "", "", "", "", "", "", "", "", ""];
 
     public string Format => "csv";
 
@@ -34,12 +39,20 @@ internal sealed class CsvReportRenderer : IReportRenderer
             Figures(csv, "team", CsvField.Text(team.Team), team.Items, team.Linked, team.Bau, team.Unlinked, team.UnlinkedShare, team.Points);
         }
 
+        foreach (var objective in report.Objectives)
+        {
+            foreach (var kr in objective.KeyResults)
+            {
+                KeyResult(csv, objective.Id, kr);
+            }
+        }
+
         foreach (var item in report.UnlinkedItems)
         {
             Row(csv,
-                "unlinked", CsvField.Text(item.Team), CsvField.Text(item.Key), CsvField.Text(item.Title), CsvField.Text(item.Type),
+                ["unlinked", CsvField.Text(item.Team), CsvField.Text(item.Key), CsvField.Text(item.Title), CsvField.Text(item.Type),
                 CsvField.Text(item.State), item.Points is { } points ? Number(points) : "", CsvField.Text(item.Url),
-                "", "", "", "", "", "");
+                "", "", "", "", "", "", .. NoKrColumns]);
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
@@ -48,10 +61,24 @@ internal sealed class CsvReportRenderer : IReportRenderer
 
     private static void Figures(StringBuilder csv, string section, string team, int items, int linked, int bau, int unlinked, double share, PointTotals points) =>
         Row(csv,
-            section, team, "", "", "", "", Number(points.Total), "",
-            Number(items), Number(linked), Number(bau), Number(unlinked), Number(share), Number(points.UnlinkedShare));
+            [section, team, "", "", "", "", Number(points.Total), "",
+            Number(items), Number(linked), Number(bau), Number(unlinked), Number(share), Number(points.UnlinkedShare), .. NoKrColumns]);
 
-    private static void Row(StringBuilder csv, params string[] cells) => csv.AppendJoin(',', cells).Append("\r\n");
+    private static void KeyResult(StringBuilder csv, string objective, KeyResultReport kr)
+    {
+        var source = kr.BaselineSource is { } b
+            ? CsvField.Text(string.Create(CultureInfo.InvariantCulture, $"{b.Provider}: {b.Query} @ {b.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}"))
+            : kr.Baseline is not null ? "okrs.yaml" : "";
+        Row(csv,
+            ["kr", CsvField.Text(string.Join("; ", kr.Teams)), CsvField.Text(kr.Id), CsvField.Text(kr.Title), "", "", Number(kr.Points), "",
+            Number(kr.Items.Total), "", "", "", "", "",
+            CsvField.Text(objective), Optional(kr.Baseline), Optional(kr.Current), Number(kr.Target), CsvField.Text(kr.Unit ?? ""),
+            Optional(kr.Progress), Number(kr.Expected), CsvField.Text(kr.Status ?? ""), source, CsvField.Text(string.Join("; ", kr.Flags))]);
+    }
+
+    private static string Optional(double? value) => value is { } v ? Number(v) : "";
+
+    private static void Row(StringBuilder csv, string[] cells) => csv.AppendJoin(',', cells).Append("\r\n");
 
     // Shortest round-trip form: 0.25, 0.3333, 2.5 — never a thousands separator, never a comma.
     private static string Number(double value) => CsvField.Own(value.ToString(CultureInfo.InvariantCulture));

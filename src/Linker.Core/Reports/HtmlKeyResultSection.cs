@@ -18,7 +18,7 @@ internal static class HtmlKeyResultSection
         {
             html.Append(Inv, $"<h3><span class=\"key\">{Encode(objective.Id)}</span> {Encode(objective.Title)}</h3>\n");
             html.Append("<div class=\"table-wrap\"><table class=\"krs\">\n<thead><tr><th>Key result</th><th class=\"num\">Baseline</th><th class=\"num\">Current</th><th class=\"num\">Target</th>");
-            html.Append("<th class=\"num\">Progress</th><th class=\"num\">Items</th><th class=\"num\">To do</th><th class=\"num\">Doing</th><th class=\"num\">Done</th><th class=\"num\">Points</th><th>Flags</th></tr></thead>\n<tbody>\n");
+            html.Append("<th class=\"num\">Progress</th><th class=\"num\">Expected</th><th>Status</th><th>Trend</th><th class=\"num\">Items</th><th class=\"num\">To do</th><th class=\"num\">Doing</th><th class=\"num\">Done</th><th class=\"num\">Points</th><th>Flags</th></tr></thead>\n<tbody>\n");
             foreach (var kr in objective.KeyResults)
             {
                 AppendRow(html, kr);
@@ -38,6 +38,12 @@ internal static class HtmlKeyResultSection
             html.Append(Inv, $"<span class=\"kr-teams\">{Encode(string.Join(", ", kr.Teams))}</span>");
         }
 
+        html.Append(Inv, $"<span class=\"kr-source\">{Encode(BaselineFrom(kr))}</span>");
+        if (kr.StaleReason is { } reason)
+        {
+            html.Append(Inv, $"<span class=\"kr-stale\">Stale: {Encode(reason)}</span>");
+        }
+
         html.Append(Inv, $"</td><td class=\"num\">{Encode(Value(kr.Baseline, kr.Unit))}</td><td class=\"num\">{Encode(Value(kr.Current, kr.Unit))}</td><td class=\"num\">{Encode(Value(kr.Target, kr.Unit))}</td>");
         html.Append("<td class=\"num\">");
         if (kr.Progress is { } progress)
@@ -50,6 +56,10 @@ internal static class HtmlKeyResultSection
             html.Append('–');
         }
 
+        html.Append(Inv, $"</td><td class=\"num\">{Pct(kr.Expected)}</td><td>");
+        html.Append(kr.Status is { } status ? $"<span class=\"status {Encode(status)}\">{Encode(status)}</span>" : "–");
+        html.Append("</td><td>");
+        HtmlSparkline.Append(html, kr);
         html.Append(Inv, $"</td><td class=\"num\">{kr.Items.Total}</td><td class=\"num\">{kr.Items.Todo}</td><td class=\"num\">{kr.Items.InProgress}</td><td class=\"num\">{kr.Items.Done}</td>");
         html.Append(Inv, $"<td class=\"num\">{Num(kr.Points)}</td><td>");
         foreach (var flag in kr.Flags)
@@ -59,4 +69,9 @@ internal static class HtmlKeyResultSection
 
         html.Append("</td></tr>\n");
     }
+
+    private static string BaselineFrom(KeyResultReport kr) =>
+        kr.BaselineSource is { } source
+            ? string.Create(Inv, $"Baseline from {source.Provider} ({source.Query}), the sample of {source.At:yyyy-MM-dd HH:mm} UTC")
+            : kr.Baseline is not null ? "Baseline from okrs.yaml" : "No baseline yet";
 }

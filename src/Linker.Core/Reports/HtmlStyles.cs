@@ -45,6 +45,15 @@ internal static class HtmlStyles
         td.kr { min-width: 220px; width: 30%; }
         .kr-title { display: block; }
         .kr-teams { display: block; color: var(--muted); font-size: 0.85em; }
+        .kr-source, .kr-stale { display: block; color: var(--muted); font-size: 0.8em; }
+        .kr-stale { color: var(--bad); }
+        .status { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 0.85em; white-space: nowrap; }
+        .status.on-track { background: #dcfce7; color: #166534; }
+        .status.at-risk { background: var(--unlinked-soft); color: #92400e; }
+        .status.off-track { background: #fee2e2; color: var(--bad); }
+        svg.spark { display: block; }
+        svg.spark polyline { fill: none; stroke: var(--linked); stroke-width: 1.5; }
+        svg.spark circle { fill: var(--linked); }
         .badge { display: inline-block; padding: 1px 8px; margin: 1px 2px 1px 0; border-radius: 999px; font-size: 0.85em; line-height: 1.5; white-space: nowrap;
           background: var(--unlinked-soft); color: #92400e; }
         .badge.error { background: #fee2e2; color: var(--bad); }

@@ -29,13 +29,17 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         foreach (var objective in report.Objectives)
         {
             md.Append(Inv($"\n### {Md(objective.Id)} — {Md(objective.Title)}\n\n"));
-            md.Append("| KR | baseline | current | target | progress | items (todo / doing / done) | points | flags |\n|---|---:|---:|---:|---:|---|---:|---|\n");
+            md.Append("| KR | baseline → current → target | progress | expected | status | trend | baseline from | items (todo / doing / done) | points | flags |\n");
+            md.Append("|---|---|---:|---:|---|---|---|---|---:|---|\n");
             foreach (var kr in objective.KeyResults)
             {
-                md.Append(Inv($"| **{Md(kr.Id)}** {Md(kr.Title)} | {Value(kr.Baseline, kr.Unit)} | {Value(kr.Current, kr.Unit)} | {Value(kr.Target, kr.Unit)} | "));
-                md.Append(Inv($"{(kr.Progress is { } p ? Pct(p) : "–")} | {kr.Items.Total} ({kr.Items.Todo} / {kr.Items.InProgress} / {kr.Items.Done}) | {Num(kr.Points)} | "));
+                md.Append(Inv($"| **{Md(kr.Id)}** {Md(kr.Title)} | {Value(kr.Baseline, kr.Unit)} → {Value(kr.Current, kr.Unit)} → {Value(kr.Target, kr.Unit)} | "));
+                md.Append(Inv($"{(kr.Progress is { } p ? Pct(p) : "–")} | {Pct(kr.Expected)} | {kr.Status ?? "–"} | {Sparkline.Blocks(kr.Samples)} | {BaselineFrom(kr)} | "));
+                md.Append(Inv($"{kr.Items.Total} ({kr.Items.Todo} / {kr.Items.InProgress} / {kr.Items.Done}) | {Num(kr.Points)} | "));
                 md.Append(kr.Flags.Count == 0 ? "|\n" : string.Join(", ", kr.Flags.Select(f => $"`{f}`")) + " |\n");
             }
+
+            AppendMetricNotes(md, objective.KeyResults);
         }
 
         md.Append(Inv($"\n## Work that serves no OKR ({report.UnlinkedItems.Count})\n\n"));
@@ -79,6 +83,35 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
 
         var bytes = Encoding.UTF8.GetBytes(md.ToString());
         await output.WriteAsync(bytes, cancellationToken);
+    }
+
+    private static string BaselineFrom(KeyResultReport kr) =>
+        kr.BaselineSource is { } source ? Inv($"{Md(source.Provider)}, {source.At:yyyy-MM-dd}")
+        : kr.Baseline is not null ? "okrs.yaml"
+        : "–";
+
+    // Below each table: where each pulled baseline came from in full, and why a metric is stale.
+    private static void AppendMetricNotes(StringBuilder md, IReadOnlyList<KeyResultReport> krs)
+    {
+        var notes = new List<string>();
+        foreach (var kr in krs)
+        {
+            if (kr.BaselineSource is { } source)
+            {
+                var captured = source.CapturedAt is { } at ? Inv($", captured {at:yyyy-MM-dd HH:mm} UTC") : "";
+                notes.Add(Inv($"- {Md(kr.Id)}: baseline {Value(source.Value, kr.Unit)} from {Md(source.Provider)} ({Md(source.Query)}), the sample of {source.At:yyyy-MM-dd HH:mm} UTC{captured}.\n"));
+            }
+
+            if (kr.StaleReason is { } reason)
+            {
+                notes.Add($"- {Md(kr.Id)}: stale metric — {Md(reason.TrimEnd('.'))}.\n");
+            }
+        }
+
+        if (notes.Count > 0)
+        {
+            md.Append('\n').AppendJoin("", notes);
+        }
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

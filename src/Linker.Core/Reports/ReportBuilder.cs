@@ -51,8 +51,8 @@ public sealed class ReportBuilder(
         var now = time.GetUtcNow();
         var zone = Zone;
         var linking = await linkRunner.LinkAsync(okrs, cancellationToken);
-        var samples = await ReadSamplesAsync(cancellationToken);
-        var figures = FigureCalculator.Compute(linking, okrs, week, zone, samples, now);
+        var metrics = await ReadMetricsAsync(cancellationToken);
+        var figures = FigureCalculator.Compute(linking, okrs, week, zone, metrics, options.Value.Report.Status, now);
         var trend = await ReadTrendAsync(linking, figures, zone, cancellationToken);
 
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
@@ -73,11 +73,16 @@ public sealed class ReportBuilder(
         return report;
     }
 
-    private async Task<IReadOnlyList<MetricSample>> ReadSamplesAsync(CancellationToken cancellationToken)
+    private async Task<MetricHistory> ReadMetricsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.MetricSamples.AsNoTracking().ToListAsync(cancellationToken);
-        return rows.Select(r => new MetricSample(r.KrId, r.At, r.Value)).OrderBy(s => s.At).ToList();
+        var baselines = await db.MetricBaselines.AsNoTracking().ToListAsync(cancellationToken);
+        var failed = await db.MetricPulls.AsNoTracking().Where(p => p.LastError != null).ToListAsync(cancellationToken);
+        return new MetricHistory(
+            [.. rows.Select(r => new MetricSample(r.KrId, r.At, r.Value)).OrderBy(s => s.At)],
+            baselines.ToDictionary(b => b.KrId, b => new BaselineSource(b.Provider, b.Query, b.At, b.Value, b.CapturedAt), StringComparer.OrdinalIgnoreCase),
+            failed.ToDictionary(p => p.KrId, p => p.LastError!, StringComparer.OrdinalIgnoreCase));
     }
 
     private async Task SaveSnapshotAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)

@@ -17,6 +17,10 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
 
     public DbSet<MetricSampleRow> MetricSamples => Set<MetricSampleRow>();
 
+    public DbSet<MetricBaselineRow> MetricBaselines => Set<MetricBaselineRow>();
+
+    public DbSet<MetricPullRow> MetricPulls => Set<MetricPullRow>();
+
     public DbSet<WeeklySnapshotRow> WeeklySnapshots => Set<WeeklySnapshotRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -54,6 +58,16 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
             e.ToTable("metric_samples");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.KrId, x.At }).IsUnique();
+        });
+        modelBuilder.Entity<MetricBaselineRow>(e =>
+        {
+            e.ToTable("metric_baselines");
+            e.HasKey(x => x.KrId);
+        });
+        modelBuilder.Entity<MetricPullRow>(e =>
+        {
+            e.ToTable("metric_pulls");
+            e.HasKey(x => x.KrId);
         });
         modelBuilder.Entity<WeeklySnapshotRow>(e =>
         {

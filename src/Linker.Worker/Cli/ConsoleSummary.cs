@@ -24,6 +24,21 @@ internal static class ConsoleSummary
             output.WriteLine(Inv($"  {team.Team.PadRight(width)}  {Pct(team.UnlinkedShare),6}  ({team.Unlinked} of {team.Items} items)"));
         }
 
+        var krs = report.Objectives.SelectMany(o => o.KeyResults).ToList();
+        if (krs.Count > 0)
+        {
+            output.WriteLine(Inv($"Key results (expected {Pct(krs[0].Expected)} of the way at the week's end):"));
+            var idWidth = krs.Max(kr => kr.Id.Length);
+            var values = krs.Select(kr => $"{MetricPullSummary.Value(kr.Baseline, kr.Unit)} → {MetricPullSummary.Value(kr.Current, kr.Unit)} → {MetricPullSummary.Value(kr.Target, kr.Unit)}").ToList();
+            var valueWidth = values.Max(v => v.Length);
+            for (var i = 0; i < krs.Count; i++)
+            {
+                var kr = krs[i];
+                var progress = kr.Progress is { } p ? Pct(p) : "–";
+                output.WriteLine($"  {kr.Id.PadRight(idWidth)}  {values[i].PadRight(valueWidth)}  {progress,7}  {kr.Status ?? "–"}");
+            }
+        }
+
         var idle = report.Objectives.SelectMany(o => o.KeyResults).Where(kr => kr.Flags.Contains("no-work")).ToList();
         output.WriteLine(idle.Count == 0 ? "KRs with no work: none" : "KRs with no work:");
         foreach (var kr in idle)

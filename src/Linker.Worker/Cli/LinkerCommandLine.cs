@@ -40,7 +40,7 @@ internal static class LinkerCommandLine
             Recursive = true,
         };
 
-        var once = new Option<bool>("--once") { Description = "One full cycle: sync, link, report, then exit." };
+        var once = new Option<bool>("--once") { Description = "One full cycle: sync, link, pull metrics, report, then exit." };
         var run = new Command("run", "The long-running worker; with --once, one full cycle.") { once };
         run.SetAction((parse, ct) => parse.GetValue(once)
             ? Verbs.RunOnceAsync(parse.GetValue(config)!, output, ct)
@@ -81,9 +81,14 @@ internal static class LinkerCommandLine
         var explain = new Command("explain", "Say why an item is linked to its KRs, BAU or unlinked: the chain the linker followed.") { key, explainSource };
         explain.SetAction((parse, ct) => Verbs.ExplainAsync(parse.GetValue(config)!, parse.GetValue(key)!, parse.GetValue(explainSource), output, ct));
 
+        var kr = new Option<string?>("--kr") { Description = "Pull only the key result with this id." };
+        var pull = new Command("pull", "Pull every KR's metric now, store the samples, print baseline / current / target.") { kr };
+        pull.SetAction((parse, ct) => Verbs.PullMetricsAsync(parse.GetValue(config)!, parse.GetValue(kr), output, ct));
+        var metrics = new Command("metrics", "KR metrics.") { pull };
+
         var root = new RootCommand("OkrLinker: links OKRs to delivery backlogs and reports the work that serves no OKR.")
         {
-            config, run, sync, report, lint, check, explain,
+            config, run, sync, report, lint, check, explain, metrics,
         };
         return root;
     }

@@ -5,6 +5,7 @@ using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Figures;
 using OkrLinker.Core.Linking;
+using OkrLinker.Core.Metrics;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sources;
@@ -24,6 +25,7 @@ internal static class Verbs
             await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
 
             var synced = await SyncAndPrintAsync(services, null, full: false, output, cancellationToken);
+            var pulled = await services.GetRequiredService<MetricPuller>().PullAsync(okrs, null, cancellationToken);
 
             var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
             var builder = services.GetRequiredService<ReportBuilder>();
@@ -32,7 +34,23 @@ internal static class Verbs
             var files = await services.GetRequiredService<ReportWriter>().WriteAsync(report, options.Report.Formats, folder, cancellationToken);
 
             ConsoleSummary.Write(report, synced, files, output.Out);
-            return synced.All(s => s.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
+            foreach (var failed in pulled.Where(p => !p.Succeeded))
+            {
+                await output.Out.WriteLineAsync($"Metric of {failed.KrId} FAILED: {failed.Error}");
+            }
+
+            return synced.All(s => s.Succeeded) && pulled.All(p => p.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+
+    /// <summary><c>metrics pull [--kr ID]</c>: stores new samples, captures missing baselines, prints baseline / current / target.</summary>
+    public static async Task<int> PullMetricsAsync(string configPath, string? kr, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            var okrs = services.GetRequiredService<OkrSetSource>().Load();
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+            var pulled = await services.GetRequiredService<MetricPuller>().PullAsync(okrs, kr, cancellationToken);
+            MetricPullSummary.Write(pulled, output.Out);
+            return pulled.All(p => p.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
         });
 
     /// <summary>The worker: scheduler and web endpoints until SIGTERM or Ctrl-C; 0 on a clean stop.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OkrLinker.Core.Figures;
 using OkrLinker.Core.Reports;
 
 namespace OkrLinker.Worker.Delivery;
@@ -19,9 +20,15 @@ internal static class ReportDigest
 
     public static string Title(WeeklyReport report) => $"OKR line-of-sight — {report.Week}";
 
-    /// <summary><c>OKR line-of-sight 2026-W47: 28.8% of work serves no OKR</c>.</summary>
-    public static string Subject(WeeklyReport report) =>
-        $"OKR line-of-sight {report.Week}: {Pct(report.Totals.UnlinkedShare)} of work serves no OKR";
+    /// <summary>
+    /// <c>OKR line-of-sight 2026-W47: 28.8% of work serves no OKR</c>, led by <c>1 KR off track · </c> when any is.
+    /// </summary>
+    public static string Subject(WeeklyReport report)
+    {
+        var offTrack = OffTrack(report).Count;
+        var lead = offTrack > 0 ? OffTrackCount(offTrack) + " · " : "";
+        return $"OKR line-of-sight {report.Week}: {lead}{Pct(report.Totals.UnlinkedShare)} of work serves no OKR";
+    }
 
     /// <summary><c>28.8% of this week's work serves no OKR</c>.</summary>
     public static string HeadlineShare(WeeklyReport report) =>
@@ -59,6 +66,25 @@ internal static class ReportDigest
         .. report.Objectives.SelectMany(o => o.KeyResults)
             .Where(kr => kr.Flags.Contains(NoWorkFlag, StringComparer.OrdinalIgnoreCase)),
     ];
+
+    /// <summary>The KRs whose status is off track, in report order: chat messages and mails lead with them.</summary>
+    public static IReadOnlyList<KeyResultReport> OffTrack(WeeklyReport report) =>
+    [
+        .. report.Objectives.SelectMany(o => o.KeyResults)
+            .Where(kr => string.Equals(kr.Status, KrStatus.OffTrack, StringComparison.Ordinal)),
+    ];
+
+    /// <summary><c>1 KR off track</c>, <c>3 KRs off track</c>.</summary>
+    public static string OffTrackCount(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} KR{(count == 1 ? "" : "s")} off track");
+
+    /// <summary><c>800 ms → 790 ms → 400 ms · progress 2.5% vs 57.6% expected</c>.</summary>
+    public static string KrFigures(KeyResultReport kr) =>
+        $"{Value(kr.Baseline, kr.Unit)} → {Value(kr.Current, kr.Unit)} → {Value(kr.Target, kr.Unit)} · progress {(kr.Progress is { } p ? Pct(p) : "–")} vs {Pct(kr.Expected)} expected";
+
+    /// <summary>A KR value with its unit as the Markdown report writes it: <c>41%</c>, <c>2.4 days</c>, <c>–</c>.</summary>
+    public static string Value(double? value, string? unit) =>
+        value is { } v ? Num(v) + (string.IsNullOrEmpty(unit) ? "" : unit.Length <= 2 ? unit : " " + unit) : "–";
 
     /// <summary><c>payments · 8 pts</c>, or just the team when the item has no points.</summary>
     public static string TeamAndPoints(string team, double? points) =>

@@ -11,7 +11,8 @@ namespace OkrLinker.Worker.Scheduling;
 
 /// <summary>
 /// Puts the jobs on the scheduler at start: one sync job per source scope on the source's cron, one
-/// sweep per source scope on <c>Worker.SweepSchedule</c>, the figures refresh, and the weekly report on
+/// sweep per source scope on <c>Worker.SweepSchedule</c>, the figures refresh, the metric pull on
+/// <c>Metrics.Schedule</c>, and the weekly report on
 /// <c>Report.Schedule</c> in <c>Report.TimeZone</c>. Missed fire times are not replayed one by one:
 /// Quartz is told to skip them, and this class runs each overdue job once, judged from the store.
 /// </summary>
@@ -49,6 +50,8 @@ internal sealed partial class ScheduleSetup(
             var data = new JobDataMap { [WeeklyReportJob.SlotKey] = missed.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
             await scheduler.TriggerJob(WeeklyReportJob.Key, data, cancellationToken);
         }
+
+        await ScheduleMetricPullAsync(scheduler, now, cancellationToken);
 
         // Scope discovery may call the trackers; it must not hold up the start or the web endpoints.
         discovery = Task.Run(() => DiscoverAllAsync(scheduler, shutdown.Stopping), CancellationToken.None);
@@ -133,6 +136,30 @@ internal sealed partial class ScheduleSetup(
                 LogScopeCatchUp(source.Name, scope.Id + " (sweep)");
                 await scheduler.TriggerJob(sweep, cancellationToken);
             }
+        }
+    }
+
+    // Daily in UTC; a slot missed while the worker was down runs once at start, judged from the
+    // store's last pull. A store with no pull at all pulls now, so a fresh worker shows KR values.
+    private async Task ScheduleMetricPullAsync(IScheduler scheduler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var schedule = options.Value.Metrics.Schedule;
+        await scheduler.ScheduleJob(
+            JobBuilder.Create<MetricPullJob>().WithIdentity(MetricPullJob.Key).Build(),
+            TriggerBuilder.Create().WithIdentity("metric-pull", "metrics")
+                .WithCronSchedule(schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build(),
+            ScheduleJobOptions.Replacing,
+            cancellationToken);
+
+        var cron = CronTimes.Parse(schedule, TimeZoneInfo.Utc);
+        var slot = CronTimes.Previous(cron, now, CronTimes.Interval(cron, now) * 3);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pulls = await db.MetricPulls.AsNoTracking().Select(p => p.LastPullAt).ToListAsync(cancellationToken);
+        var last = pulls.Count > 0 ? pulls.Max() : (DateTimeOffset?)null;
+        if (last is null || (slot is { } missed && last < missed))
+        {
+            LogCatchUp("metric pull", slot ?? now);
+            await scheduler.TriggerJob(MetricPullJob.Key, cancellationToken);
         }
     }
 

@@ -41,6 +41,7 @@ internal static class WorkerHost
         builder.Services.AddHostedService<ScheduleSetup>();
         builder.Services.AddTransient<SyncScopeJob>();
         builder.Services.AddTransient<RefreshJob>();
+        builder.Services.AddTransient<MetricPullJob>();
         builder.Services.AddTransient<WeeklyReportJob>();
 
         builder.Services.AddReportDelivery();
@@ -67,6 +68,11 @@ internal static class WorkerHost
         if (!CronTimes.IsValid(options.Report.Schedule))
         {
             problems.Add($"Report:Schedule: '{options.Report.Schedule}' is not a Quartz cron expression (e.g. 0 0 8 ? * MON)");
+        }
+
+        if (!CronTimes.IsValid(options.Metrics.Schedule))
+        {
+            problems.Add($"Metrics:Schedule: '{options.Metrics.Schedule}' is not a Quartz cron expression (e.g. 0 0 6 * * ?)");
         }
 
         if (problems.Count > 0)

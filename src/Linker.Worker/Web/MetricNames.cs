@@ -18,5 +18,6 @@ public static class MetricNames
     public const string UnlinkedShareTotal = "okrlinker_unlinked_share_total";
     public const string UnlinkedItems = "okrlinker_unlinked_items";
     public const string KrProgress = "okrlinker_kr_progress";
+    public const string KrValue = "okrlinker_kr_value";
     public const string ReportWeekInfo = "okrlinker_report_week_info";
 }

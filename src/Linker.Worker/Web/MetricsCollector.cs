@@ -118,8 +118,9 @@ internal sealed partial class MetricsCollector(
         var shareTotal = new PrometheusFamily(MetricNames.UnlinkedShareTotal, PrometheusType.Gauge, "Share (0-1) of all in-scope items of the newest reported week that serve no OKR.");
         var unlinked = new PrometheusFamily(MetricNames.UnlinkedItems, PrometheusType.Gauge, "In-scope items of the newest reported week that serve no OKR, per team.");
         var progress = new PrometheusFamily(MetricNames.KrProgress, PrometheusType.Gauge, "Progress (current - baseline) / (target - baseline) of each key result that has one, in the newest report.");
+        var value = new PrometheusFamily(MetricNames.KrValue, PrometheusType.Gauge, "Current value of each key result's metric (the latest sample at or before the week's end), in the newest report.");
         var week = new PrometheusFamily(MetricNames.ReportWeekInfo, PrometheusType.Gauge, "The ISO week of the newest stored report; always 1.");
-        IEnumerable<PrometheusFamily> families = [share, shareTotal, unlinked, progress, week];
+        IEnumerable<PrometheusFamily> families = [share, shareTotal, unlinked, progress, value, week];
 
         WeeklyReport report;
         using var timeout = new CancellationTokenSource(ReadinessProbe.StoreTimeout, time);
@@ -151,6 +152,11 @@ internal sealed partial class MetricsCollector(
             foreach (var kr in objective.KeyResults.Where(k => k.Progress is not null))
             {
                 progress.Add(kr.Progress!.Value, ("kr", kr.Id), ("objective", objective.Id));
+            }
+
+            foreach (var kr in objective.KeyResults.Where(k => k.Current is not null))
+            {
+                value.Add(kr.Current!.Value, ("kr", kr.Id), ("objective", objective.Id));
             }
         }
 

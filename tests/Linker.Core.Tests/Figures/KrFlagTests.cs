@@ -38,7 +38,7 @@ public sealed class KrFlagTests
     [Fact]
     public void No_work_ignores_items_not_yet_started()
     {
-        var kr = Report([Some.ToDo("PAY-1")], [Sample(40)]);
+        var kr = Report([Some.ToDo("PAY-1")], [Sample(36)]);
 
         Assert.Equal(["no-work"], kr.Flags);
     }
@@ -53,11 +53,11 @@ public sealed class KrFlagTests
     }
 
     [Theory]
-    [InlineData(0, false)]        // exactly 7 days before now still counts
+    [InlineData(0, false)]        // exactly 7 days before the week's end still counts
     [InlineData(1, true)]         // a second more is stale
-    public void Stale_metric_means_no_sample_in_the_7_days_before_now(int extraSeconds, bool stale)
+    public void Stale_metric_means_no_sample_in_the_7_days_before_the_weeks_end(int extraSeconds, bool stale)
     {
-        var kr = Report([Some.InProgress("PAY-1")], [Sample(40, Now.AddDays(-7).AddSeconds(-extraSeconds))]);
+        var kr = Report([Some.InProgress("PAY-1")], [Sample(40, WeekTo.AddDays(-7).AddSeconds(-extraSeconds))]);
 
         Assert.Equal(stale, kr.Flags.Contains(KrFlags.StaleMetric));
     }
@@ -70,8 +70,8 @@ public sealed class KrFlagTests
     public void Activity_without_movement_needs_work_done_in_the_period_and_known_progress_at_or_below_zero(
         string resolved, double current, bool flagged)
     {
-        // Now is after the period here, so the done item and the sample are both known.
-        var kr = Report([Some.Done("PAY-1", At(resolved))], [Sample(current, Utc(2027, 1, 4, 9, 0))], now: Utc(2027, 1, 4, 10, 0));
+        // Now is after the period here, so the done item is known; the sample is the week's.
+        var kr = Report([Some.Done("PAY-1", At(resolved))], [Sample(current, Utc(2026, 11, 8, 9, 0))], now: Utc(2027, 1, 4, 10, 0));
 
         Assert.Equal(flagged, kr.Flags.Contains(KrFlags.ActivityWithoutMovement));
     }
@@ -110,14 +110,20 @@ public sealed class KrFlagTests
     }
 
     [Fact]
-    public void Baseline_from_samples_needs_one_at_or_after_the_period_start()
+    public void Baseline_from_samples_is_the_last_at_or_before_the_period_start_else_the_first_after_it()
     {
-        var kr = Report(
+        var before = Report(
             [Some.InProgress("PAY-1")],
-            [Sample(20, Utc(2026, 9, 30, 21, 59)), Sample(44)],
+            [Sample(10, Utc(2026, 9, 29, 8, 0)), Sample(20, Utc(2026, 9, 30, 21, 59)), Sample(44)],
+            Some.KeyResult("O1-KR1", baseline: null));
+        var after = Report(
+            [Some.InProgress("PAY-1")],
+            [Sample(30, Utc(2026, 10, 2, 8, 0)), Sample(44)],
             Some.KeyResult("O1-KR1", baseline: null));
 
-        // 30 Sep 23:59 CEST is before the period; the next sample (44) is the first inside it, and also the latest.
-        Assert.Equal((44, 44, 0.0), (kr.Baseline, kr.Current, kr.Progress));
+        // 30 Sep 23:59 CEST is the last sample before the period (00:00 CEST = 22:00Z): (44 − 20) / (50 − 20) = 0.8.
+        Assert.Equal((20, 44, 0.8), (before.Baseline, before.Current, before.Progress));
+        // Nothing before the period: the first sample after its start, 30: (44 − 30) / 20 = 0.7.
+        Assert.Equal((30, 44, 0.7), (after.Baseline, after.Current, after.Progress));
     }
 }

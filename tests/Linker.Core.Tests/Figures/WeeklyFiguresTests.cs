@@ -42,8 +42,9 @@ public sealed class WeeklyFiguresTests
         new("o1-kr1", Utc(2026, 11, 2, 9, 0), 38),
         new("O1-KR1", Utc(2026, 11, 8, 12, 0), 41),
         new("O1-KR1", Utc(2026, 11, 10, 9, 0), 99),     // after now: not known yet
-        new("O1-KR2", Utc(2026, 9, 30, 21, 0), 999),    // 23:00 on 30 Sep in Berlin: before the period
-        new("O1-KR2", Utc(2026, 9, 30, 22, 30), 300),   // 00:30 on 1 Oct in Berlin: the first of the period
+        new("O1-KR2", Utc(2026, 9, 30, 19, 0), 999),    // 21:00 on 30 Sep in Berlin: an older value before the period
+        new("O1-KR2", Utc(2026, 9, 30, 21, 0), 300),    // 23:00 on 30 Sep in Berlin: the last before the period
+        new("O1-KR2", Utc(2026, 9, 30, 22, 30), 303),   // 00:30 on 1 Oct in Berlin: the first of the period
     ];
 
     private static readonly WeeklyFigures Figures = FigureCalculator.Compute(Linked, Okrs, Week, Zone, Samples, Now);
@@ -111,11 +112,11 @@ public sealed class WeeklyFiguresTests
     }
 
     [Fact]
-    public void Kr_without_baseline_takes_the_first_sample_of_the_period_and_flags_stale_and_unmoved()
+    public void Kr_without_baseline_takes_the_last_sample_before_the_period_and_flags_stale_and_unmoved()
     {
         var kr = KeyResult("O1-KR2");
 
-        // Baseline 300 (1 Oct 00:30 Berlin), current 310 (30 Oct): (310 − 300) / (200 − 300) = −0.1, away from target.
+        // Baseline 300 (30 Sep 23:00 Berlin), current 310 (30 Oct): (310 − 300) / (200 − 300) = −0.1, away from target.
         // GRO-1 (6 Nov) and GRO-4 (28 Oct) were done in the period; the last sample is 10 days before now.
         Assert.Equal((300, 200, 310, -0.1, "ms"), (kr.Baseline, kr.Target, kr.Current, kr.Progress, kr.Unit));
         Assert.Equal(new KrItemCounts(2, 0, 0, 2), kr.Items);

@@ -6,16 +6,19 @@ namespace OkrLinker.Core.Tests.Reports;
 public sealed class CsvReportRendererTests
 {
     [Fact]
-    public async Task Writes_the_totals_the_teams_and_the_unlinked_items_in_one_table()
+    public async Task Writes_the_totals_the_teams_the_key_results_and_the_unlinked_items_in_one_table()
     {
         var bytes = await RenderAsync(ReportSamples.Report());
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
         Assert.Equal(
-            "section,team,key,title,type,state,points,url,items,linked,bau,unlinked,unlinked_share,points_unlinked_share\r\n"
-            + "total,,,,,,10,,4,2,1,1,0.25,0.3\r\n"
-            + "team,payments,,,,,10,,4,2,1,1,0.25,0.3\r\n"
-            + "unlinked,payments,PAY-2,Refactor the card vault,Story,In Progress,3,https://acme.atlassian.net/browse/PAY-2,,,,,,\r\n",
+            "section,team,key,title,type,state,points,url,items,linked,bau,unlinked,unlinked_share,points_unlinked_share,objective,baseline,current,target,unit,progress,expected,status,baseline_source,flags\r\n"
+            + "total,,,,,,10,,4,2,1,1,0.25,0.3,,,,,,,,,,\r\n"
+            + "team,payments,,,,,10,,4,2,1,1,0.25,0.3,,,,,,,,,,\r\n"
+            + "kr,payments,O1-KR1,Raise activation from 35% to 50%,,,5,,2,,,,,,O1,35,41,50,%,0.4,0.5761,at-risk,okrs.yaml,\r\n"
+            + "kr,,O1-KR2,Cut time to value from 9 to 4 min,,,0,,0,,,,,,O1,,,4,min,,0.5761,,,no-work; no-baseline; stale-metric\r\n"
+            + "kr,web,O1-KR3,Cut lead time from 4 to 1 days,,,3,,1,,,,,,O1,4.2,2.4,1,days,0.5625,0.5761,on-track,sheets: lead-time.csv @ 2026-10-01T00:00:00Z,\r\n"
+            + "unlinked,payments,PAY-2,Refactor the card vault,Story,In Progress,3,https://acme.atlassian.net/browse/PAY-2,,,,,,,,,,,,,,,,\r\n",
             Encoding.UTF8.GetString(bytes.AsSpan(3)));
     }
 
@@ -63,7 +66,7 @@ public sealed class CsvReportRendererTests
         var text = await RenderTextAsync(report);
 
         Assert.Contains("team,'@team,,,,,10,", text, StringComparison.Ordinal);
-        Assert.Contains("unlinked,'@team,'-K,'+t,'=type,'-state,,'=u,,,,,,\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("unlinked,'@team,'-K,'+t,'=type,'-state,,'=u,,,,,,,,,,,,,,,,\r\n", text, StringComparison.Ordinal);
     }
 
     private static async Task<byte[]> RenderAsync(WeeklyReport report)

@@ -52,7 +52,7 @@ public sealed partial class HtmlChartTests
 
         // (48 + 944) / 2 = 496; 100 % → y 20.
         Assert.Equal([("point", "496", "20")], Circles(html));
-        Assert.DoesNotContain("<polyline", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<polyline class=\"line\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Hollow points", html, StringComparison.Ordinal);
     }
 

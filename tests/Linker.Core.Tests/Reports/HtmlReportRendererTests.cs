@@ -78,7 +78,11 @@ public sealed partial class HtmlReportRendererTests
         const string Evil = "<b onmouseover=\"x\">'&";
         const string Encoded = "&lt;b onmouseover=&quot;x&quot;&gt;&#x27;&amp;";
         var sample = ReportSamples.Report();
-        var kr = sample.Objectives[0].KeyResults[0] with { Id = Evil, Title = Evil, Unit = Evil, Teams = [Evil], Flags = [Evil] };
+        var kr = sample.Objectives[0].KeyResults[0] with
+        {
+            Id = Evil, Title = Evil, Unit = Evil, Teams = [Evil], Flags = [Evil], StaleReason = Evil, Status = Evil,
+            Baseline = null, BaselineSource = new BaselineSource(Evil, Evil, ReportSamples.From, 1, null),
+        };
         var report = sample with
         {
             Week = Evil,
@@ -96,6 +100,9 @@ public sealed partial class HtmlReportRendererTests
         Assert.DoesNotContain("onmouseover=\"", html, StringComparison.Ordinal);
         Assert.Contains($"<title>OKR line-of-sight — {Encoded}</title>", html, StringComparison.Ordinal);
         Assert.Contains($"<span class=\"badge\">{Encoded}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"kr-source\">Baseline from {Encoded} ({Encoded}), the sample of 2026-11-16 00:00 UTC</span><span class=\"kr-stale\">Stale: {Encoded}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"status {Encoded}\">{Encoded}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-label=\"Samples of {Encoded}: 35 {Encoded} on 2026-10-01", html, StringComparison.Ordinal);
         Assert.Contains($"<span class=\"badge other\">{Encoded}</span>", html, StringComparison.Ordinal);
         Assert.Contains($"aria-label=\"Unlinked share per team: {Encoded} 25%; all teams 25%\"", html, StringComparison.Ordinal);
         Assert.Contains($"<td class=\"key\">{Encoded}</td><td>{Encoded}</td><td>{Encoded}</td><td>{Encoded}</td><td>{Encoded}</td>", html, StringComparison.Ordinal);
@@ -134,18 +141,21 @@ public sealed partial class HtmlReportRendererTests
         var html = await RenderAsync(ReportSamples.Report());
 
         Assert.Contains("<h3><span class=\"key\">O1</span> New users find value</h3>", html, StringComparison.Ordinal);
-        // Progress 0.4 → "40%" and a bar 40 % wide; items 2 = 0 to do, 1 doing, 1 done; 5 points.
+        // Progress 0.4 → "40%" and a bar 40 % wide, 57.6% expected, at risk; the sparkline spreads 5 samples
+        // 29 apart from x 2 and puts 35..41 on y 26..2: 36.5 → 26 − 1.5/6·24 = 20, 38 → 14, 40 → 6.
+        Assert.Contains("<th class=\"num\">Progress</th><th class=\"num\">Expected</th><th>Status</th><th>Trend</th><th class=\"num\">Items</th>", html, StringComparison.Ordinal);
         Assert.Contains(
-            "<tr><td class=\"kr\"><span class=\"key\">O1-KR1</span> <span class=\"kr-title\">Raise activation from 35% to 50%</span><span class=\"kr-teams\">payments</span></td>"
-            + "<td class=\"num\">35%</td><td class=\"num\">41%</td><td class=\"num\">50%</td>"
-            + "<td class=\"num\">40%<span class=\"progress\" aria-hidden=\"true\"><span style=\"width:40%\"></span></span></td>"
-            + "<td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">5</td><td></td></tr>",
-            html, StringComparison.Ordinal);
+            "<tr><td class=\"kr\"><span class=\"key\">O1-KR1</span> <span class=\"kr-title\">Raise activation from 35% to 50%</span><span class=\"kr-teams\">payments</span><span class=\"kr-source\">Baseline from okrs.yaml</span></td><td class=\"num\">35%</td><td class=\"num\">41%</td><td class=\"num\">50%</td><td class=\"num\">40%<span class=\"progress\" aria-hidden=\"true\"><span style=\"width:40%\"></span></span></td><td class=\"num\">57.6%</td><td><span class=\"status at-risk\">at-risk</span></td><td><svg class=\"spark\" viewBox=\"0 0 120 28\" width=\"120\" height=\"28\" role=\"img\" aria-label=\"Samples of O1-KR1: 35% on 2026-10-01 to 41% on 2026-11-22, 5 in all\"><polyline points=\"2,26 31,20 60,14 89,6 118,2\"/><circle cx=\"118\" cy=\"2\" r=\"2\"/></svg></td><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">5</td><td></td></tr>\n",
+            html,
+            StringComparison.Ordinal);
         Assert.Contains(
-            "<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">4 min</td><td class=\"num\">–</td>"
-            + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td>"
-            + "<td><span class=\"badge\">no-work</span><span class=\"badge\">no-baseline</span><span class=\"badge\">stale-metric</span></td></tr>",
-            html, StringComparison.Ordinal);
+            "<tr><td class=\"kr\"><span class=\"key\">O1-KR2</span> <span class=\"kr-title\">Cut time to value from 9 to 4 min</span><span class=\"kr-source\">No baseline yet</span><span class=\"kr-stale\">Stale: sheets: no file &#x27;ttv.csv&#x27; in samples/metrics</span></td><td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">4 min</td><td class=\"num\">–</td><td class=\"num\">57.6%</td><td>–</td><td>–</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td><span class=\"badge\">no-work</span><span class=\"badge\">no-baseline</span><span class=\"badge\">stale-metric</span></td></tr>\n",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "<tr><td class=\"kr\"><span class=\"key\">O1-KR3</span> <span class=\"kr-title\">Cut lead time from 4 to 1 days</span><span class=\"kr-teams\">web</span><span class=\"kr-source\">Baseline from sheets (lead-time.csv), the sample of 2026-10-01 00:00 UTC</span></td><td class=\"num\">4.2 days</td><td class=\"num\">2.4 days</td><td class=\"num\">1 days</td><td class=\"num\">56.3%<span class=\"progress\" aria-hidden=\"true\"><span style=\"width:56.3%\"></span></span></td><td class=\"num\">57.6%</td><td><span class=\"status on-track\">on-track</span></td><td><svg class=\"spark\" viewBox=\"0 0 120 28\" width=\"120\" height=\"28\" role=\"img\" aria-label=\"Samples of O1-KR3: 4.2 days on 2026-10-01 to 2.4 days on 2026-11-22, 3 in all\"><polyline points=\"2,2 60,16.67 118,26\"/><circle cx=\"118\" cy=\"26\" r=\"2\"/></svg></td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">3</td><td></td></tr>\n",
+            html,
+            StringComparison.Ordinal);
     }
 
     [Fact]

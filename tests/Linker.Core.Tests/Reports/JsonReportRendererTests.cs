@@ -30,6 +30,21 @@ public sealed class JsonReportRendererTests
         Assert.Equal(JsonValueKind.Null, kr.GetProperty("progress").ValueKind);
         Assert.Equal(["total", "todo", "inProgress", "done"], kr.GetProperty("items").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["no-work", "no-baseline", "stale-metric"], kr.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(
+            ["id", "title", "baseline", "target", "current", "progress", "expected", "status", "baselineSource", "samples",
+             "unit", "items", "points", "lastActivity", "teams", "flags", "staleReason"],
+            kr.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, kr.GetProperty("baselineSource").ValueKind);
+        Assert.Equal("sheets: no file 'ttv.csv' in samples/metrics", kr.GetProperty("staleReason").GetString());
+
+        var pulled = root.GetProperty("objectives")[0].GetProperty("keyResults")[2];
+        Assert.Equal((0.5625, 0.5761, "on-track"), (pulled.GetProperty("progress").GetDouble(), pulled.GetProperty("expected").GetDouble(), pulled.GetProperty("status").GetString()));
+        var source = pulled.GetProperty("baselineSource");
+        Assert.Equal(["provider", "query", "at", "value", "capturedAt"], source.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("sheets", "lead-time.csv", "2026-10-01T00:00:00+00:00", 4.2), (source.GetProperty("provider").GetString(), source.GetProperty("query").GetString(), source.GetProperty("at").GetString(), source.GetProperty("value").GetDouble()));
+        Assert.Equal(
+            [("2026-10-01T00:00:00+00:00", 4.2), ("2026-11-01T00:00:00+00:00", 3.1), ("2026-11-22T00:00:00+00:00", 2.4)],
+            pulled.GetProperty("samples").EnumerateArray().Select(x => (x.GetProperty("at").GetString(), x.GetProperty("value").GetDouble())));
 
         Assert.Equal(
             ["source", "key", "title", "url", "team", "type", "state", "points", "link"],

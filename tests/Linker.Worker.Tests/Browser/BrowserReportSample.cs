@@ -27,18 +27,18 @@ internal static class BrowserReportSample
         Objectives:
         [
             new ObjectiveReport("O1", "New users quickly find value in the product", [
-                new KeyResultReport("O1-KR1", "Raise day-7 activation from 35% to 50%", 35, 50, 41, 0.4, "%",
-                    new KrItemCounts(11, 3, 4, 4), 38, From.AddDays(2), ["payments", "web"], []),
-                new KeyResultReport("O1-KR2", "Cut time to first value from 9 to 4 minutes", 9, 4, 7.5, 0.3, "min",
-                    new KrItemCounts(6, 2, 2, 2), 21, From.AddDays(3), ["web"], ["stale-metric"]),
-                new KeyResultReport("O1-KR3", "Launch guided onboarding in 3 markets", null, 3, null, null, "markets",
-                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work", "no-baseline"]),
+                new KeyResultReport("O1-KR1", "Raise day-7 activation from 35% to 50%", 35, 50, 41, 0.4, 0.5, "on-track", null, [], "%",
+                    new KrItemCounts(11, 3, 4, 4), 38, From.AddDays(2), ["payments", "web"], [], null),
+                new KeyResultReport("O1-KR2", "Cut time to first value from 9 to 4 minutes", 9, 4, 7.5, 0.3, 0.5, "at-risk", null, [], "min",
+                    new KrItemCounts(6, 2, 2, 2), 21, From.AddDays(3), ["web"], ["stale-metric"], "no sample yet"),
+                new KeyResultReport("O1-KR3", "Launch guided onboarding in 3 markets", null, 3, null, null, 0.5, null, null, [], "markets",
+                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work", "no-baseline"], null),
             ]),
             new ObjectiveReport("O2", "Payments are boringly reliable", [
-                new KeyResultReport("O2-KR1", "Checkout success rate from 97.2% to 99.5%", 97.2, 99.5, 99.1, 0.8261, "%",
-                    new KrItemCounts(9, 1, 3, 5), 27, From.AddDays(4), ["payments", "platform-and-developer-experience"], []),
-                new KeyResultReport("O2-KR2", "Halve payment incidents per month from 6 to 3", 6, 3, 6.5, -0.1667, null,
-                    new KrItemCounts(3, 2, 1, 0), 8, From.AddDays(1), ["payments"], ["off-track"]),
+                new KeyResultReport("O2-KR1", "Checkout success rate from 97.2% to 99.5%", 97.2, 99.5, 99.1, 0.8261, 0.5, "on-track", null, [], "%",
+                    new KrItemCounts(9, 1, 3, 5), 27, From.AddDays(4), ["payments", "platform-and-developer-experience"], [], null),
+                new KeyResultReport("O2-KR2", "Halve payment incidents per month from 6 to 3", 6, 3, 6.5, -0.1667, 0.5, "off-track", null, [], null,
+                    new KrItemCounts(3, 2, 1, 0), 8, From.AddDays(1), ["payments"], ["off-track"], null),
             ]),
         ],
         UnlinkedItems:

@@ -12,7 +12,19 @@ public sealed class RunOnceOnSamplesTests
 {
     private static readonly DateTimeOffset WeekStart = new(2026, 11, 16, 0, 0, 0, TimeSpan.Zero); // Mon of 2026-W47, UTC
     private static readonly DateTimeOffset WeekEnd = WeekStart.AddDays(7);
-    private static readonly string[] Krs = ["O1-KR1", "O1-KR2", "O2-KR1", "O2-KR2", "O3-KR1", "O3-KR2", "O3-KR3"];
+    private static readonly string[] Krs = ["O1-KR1", "O1-KR2", "O2-KR1", "O2-KR2", "O2-KR3", "O3-KR1", "O3-KR2", "O3-KR3"];
+
+    // The KRs on the sheets (CSV) provider as okrs.yaml sets them: series file, own baseline, target.
+    private static readonly (string Kr, string File, double? Baseline, double Target)[] SheetKrs =
+    [
+        ("O1-KR1", "activation-d7.csv", 35, 50),
+        ("O1-KR2", "time-to-first-cart.csv", null, 4),
+        ("O2-KR1", "checkout-conversion.csv", 62, 70),
+        ("O2-KR2", "payment-failures.csv", 4.1, 2),
+        ("O3-KR1", "lcp-p75-mobile-pdp.csv", 3.8, 2.5),
+        ("O3-KR2", "crash-free-sessions.csv", 98.2, 99.5),
+        ("O3-KR3", "wcag-violations.csv", 37, 5),
+    ];
     private static readonly Regex SyncLine = new(@"^(?<source>\S+)\s+(?<read>\d+) read\s+\d+ new\s+\d+ changed\s+(?<removed>\d+) removed", RegexOptions.Multiline);
 
     [Fact]
@@ -52,7 +64,57 @@ public sealed class RunOnceOnSamplesTests
         Assert.Equal((44, 29, 6, 9), Counts(expected.Teams["growth"]));
         Assert.Equal((43, 29, 6, 8), Counts(expected.Teams["payments"]));
         Assert.Equal((52, 25, 4, 23), Counts(expected.Teams["web"]));
-        Assert.Equal([49, 24, 62, 23, 24, 8, 0], Krs.Select(kr => expected.KrTotals.GetValueOrDefault(kr)));
+        Assert.Equal([49, 24, 62, 23, 0, 24, 8, 0], Krs.Select(kr => expected.KrTotals.GetValueOrDefault(kr)));
+
+        AssertKrValues(keyResults, folder);
+    }
+
+    // Every KR of the sample has baseline, current, target, progress and status. The sheets KRs are worked
+    // out from the CSV files themselves; O2-KR3's median days to fix a payment bug from the raw items.
+    // The period is 92 days; W47 ends on day 53: expected 53 / 92 = 0.5761.
+    private static void AssertKrValues(Dictionary<string, JsonElement> keyResults, SampleConfigFolder folder)
+    {
+        foreach (var (kr, file, own, target) in SheetKrs)
+        {
+            var rows = File.ReadAllLines(Path.Combine(folder.Samples, "metrics", file)).Skip(1)
+                .Select(l => l.Split(',')).Select(c => (At: DateTimeOffset.Parse(c[0] + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Value: double.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+            var baseline = own ?? rows[0].Value;
+            var current = rows.Last(r => r.At <= WeekEnd).Value;
+            var json = keyResults[kr];
+            Assert.Equal((kr, baseline, current, target), (kr, json.GetProperty("baseline").GetDouble(), json.GetProperty("current").GetDouble(), json.GetProperty("target").GetDouble()));
+            Assert.Equal((kr, Math.Round((current - baseline) / (target - baseline), 4, MidpointRounding.AwayFromZero)), (kr, json.GetProperty("progress").GetDouble()));
+            Assert.Equal((kr, 53), (kr, json.GetProperty("samples").GetArrayLength()));
+        }
+
+        var source = keyResults["O1-KR2"].GetProperty("baselineSource");
+        Assert.Equal(
+            ("sheets", "time-to-first-cart.csv", "2026-10-01T00:00:00+00:00", 7.8),
+            (source.GetProperty("provider").GetString(), source.GetProperty("query").GetString(), source.GetProperty("at").GetString(), source.GetProperty("value").GetDouble()));
+        Assert.Contains("baseline-mismatch", keyResults["O3-KR3"].GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+
+        // Median days from created to resolved of the payments bugs resolved in the 28 days up to the moment.
+        var bugs = SampleReader.ReadAll(folder.Samples)
+            .Where(i => i is { Team: "payments", Type: "Bug", Category: SampleCategory.Done, Resolved: not null })
+            .ToList();
+        double Median(DateTimeOffset at)
+        {
+            var days = bugs.Where(b => b.Created <= at && b.Resolved <= at && b.Resolved > at.AddDays(-28))
+                .Select(b => (b.Resolved!.Value - b.Created).TotalDays).Order().ToList();
+            return days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
+        }
+
+        var tracker = keyResults["O2-KR3"];
+        var periodStart = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(Median(periodStart), tracker.GetProperty("baseline").GetDouble(), 9);
+        Assert.Equal(Median(WeekEnd), tracker.GetProperty("current").GetDouble(), 9);
+        Assert.Equal("tracker", tracker.GetProperty("baselineSource").GetProperty("provider").GetString());
+
+        Assert.All(Krs, kr => Assert.Equal(0.5761, keyResults[kr].GetProperty("expected").GetDouble()));
+        // 59.3%, 50%, 61.3%, 42.9% (0.1475 behind), −270.7%, 57.7%, 53.9%, 53.1%.
+        Assert.Equal(
+            ["on-track", "on-track", "on-track", "at-risk", "off-track", "on-track", "on-track", "on-track"],
+            Krs.Select(kr => keyResults[kr].GetProperty("status").GetString()));
     }
 
     [Fact]

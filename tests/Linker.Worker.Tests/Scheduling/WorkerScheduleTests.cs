@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OkrLinker.Core.Metrics;
+using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sources;
 using OkrLinker.Core.Store;
 using OkrLinker.Worker.Scheduling;
@@ -102,6 +104,47 @@ public sealed class WorkerScheduleTests : IDisposable
         Assert.Equal(WeeklyReportJob.WeekFor(LastMondayEight(), TimeZoneInfo.Utc, null).ToString(), row.Week);
     }
 
+    [Fact]
+    public async Task A_worker_that_never_pulled_metrics_pulls_at_start_and_refreshes_the_figures_with_the_values()
+    {
+        var metrics = new FakeMetricProvider("sheets", 41);
+        config.WithOkrs(TempConfig.SheetsOkrs).WithConfig(MetricsConfig());
+
+        await using (var app = await StartAsync(new CountingSource("counting", TimeSpan.Zero), metrics))
+        {
+            await WaitUntilAsync(() => ReportOfW47()?.Objectives[0].KeyResults[0].Current is not null);
+            await app.StopAsync();
+        }
+
+        // One read per KR from 1 October, 41 every day: (41 − 35) / 15 = 0.4 at 57.6% of the period.
+        var kr = ReportOfW47()!.Objectives[0].KeyResults[0];
+        Assert.Equal((35, 41, 0.4, 0.5761, "at-risk"), (kr.Baseline, kr.Current, kr.Progress, kr.Expected, kr.Status));
+        Assert.Equal(2, metrics.Reads);
+    }
+
+    [Fact]
+    public async Task A_metric_pull_after_the_last_daily_slot_is_not_repeated_at_start()
+    {
+        var metrics = new FakeMetricProvider("sheets", 41);
+        config.WithOkrs(TempConfig.SheetsOkrs).WithConfig(MetricsConfig());
+        await SeedAsync(db => db.MetricPulls.Add(new MetricPullRow { KrId = "O1-KR1", LastPullAt = DateTimeOffset.UtcNow, LastSuccessAt = DateTimeOffset.UtcNow }));
+
+        await using (var app = await StartAsync(new CountingSource("counting", TimeSpan.Zero), metrics))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2)); // room for a catch-up pull, were there one
+            await app.StopAsync();
+        }
+
+        Assert.Equal(0, metrics.Reads);
+    }
+
+    private WeeklyReport? ReportOfW47()
+    {
+        using var db = Store();
+        var json = db.WeeklySnapshots.AsNoTracking().Where(s => s.Week == "2026-W47").Select(s => s.ReportJson).SingleOrDefault();
+        return json is null ? null : ReportJson.Read(json);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(45);
@@ -113,10 +156,17 @@ public sealed class WorkerScheduleTests : IDisposable
         Assert.True(done(), "the worker did not get there within 45 s");
     }
 
-    private async Task<WebApplication> StartAsync(CountingSource source)
+    /// <param name="metrics">Answers for every metric provider name, when given.</param>
+    private async Task<WebApplication> StartAsync(CountingSource source, IMetricProvider? metrics = null)
     {
         var app = WorkerHost.Build(config.ConfigPath, services =>
-            services.AddSingleton(new SourceKind("counting", (_, _) => source)));
+        {
+            services.AddSingleton(new SourceKind("counting", (_, _) => source));
+            if (metrics is not null)
+            {
+                services.AddSingleton<MetricProviderLookup>(_ => _ => metrics);
+            }
+        });
         await app.Services.GetRequiredService<StoreInitializer>().MigrateAsync(CancellationToken.None);
         await app.StartAsync();
         return app;
@@ -143,6 +193,18 @@ public sealed class WorkerScheduleTests : IDisposable
         var monday = now.Date.AddDays(-(((int)now.DayOfWeek + 6) % 7)).AddHours(8);
         return new DateTimeOffset(monday <= now.UtcDateTime ? monday : monday.AddDays(-7), TimeSpan.Zero);
     }
+
+    private static string MetricsConfig() => $$"""
+        {
+          "Okrs": { "Path": "okrs.yaml" },
+          "Store": { "Provider": "Sqlite", "ConnectionString": "Data Source=../data/okrlinker.db;Pooling=False" },
+          "Sources": [ { "Name": "counting", "Kind": "counting", "Schedule": "0 0 * * * ?" } ],
+          "Metrics": {{TempConfig.SheetsProvider}},
+          "Report": { "Week": "2026-W47", "TimeZone": "UTC", "Output": "../out", "Formats": ["json"] },
+          "Worker": { "ShutdownGrace": "00:00:05" },
+          "Web": { "Urls": "http://127.0.0.1:0" }
+        }
+        """;
 
     private static string Config(string schedule) => $$"""
         {

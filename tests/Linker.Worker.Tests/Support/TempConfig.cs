@@ -27,6 +27,30 @@ public sealed class TempConfig : IDisposable
                 metric: { provider: tracker, measure: points, unit: points }
         """;
 
+    /// <summary>
+    /// Two KRs on a <c>sheets</c> metric provider (kind csv): O1-KR1 from its own baseline 35 to 50 % on
+    /// <c>activation.csv</c>, O1-KR2 to 4 minutes on <c>ttv.csv</c> with its baseline from the metric.
+    /// </summary>
+    public const string SheetsOkrs = """
+        period: { name: 2026-Q4, start: 2026-10-01, end: 2026-12-31 }
+        objectives:
+          - id: O1
+            title: New users quickly find value in the product
+            keyResults:
+              - id: O1-KR1
+                title: Raise day-7 activation from 35% to 50%
+                baseline: 35
+                target: 50
+                metric: { provider: sheets, query: activation.csv, unit: "%" }
+              - id: O1-KR2
+                title: Cut time to first value to 4 minutes
+                target: 4
+                metric: { provider: sheets, query: ttv.csv, unit: min }
+        """;
+
+    /// <summary>The <c>Metrics</c> section that goes with <see cref="SheetsOkrs"/>.</summary>
+    public const string SheetsProvider = """{ "Providers": [ { "Name": "sheets", "Kind": "csv", "Path": "samples/metrics" } ] }""";
+
     private readonly string root = Directory.CreateTempSubdirectory("okrlinker-cli-").FullName;
 
     public TempConfig()

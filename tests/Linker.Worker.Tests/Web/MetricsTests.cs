@@ -91,6 +91,9 @@ public sealed class MetricsTests
         Assert.Equal(0.4286, scrape.Value(MetricNames.UnlinkedShareTotal));
         Assert.Equal(0.4, scrape.Value(MetricNames.KrProgress, ("kr", "O1-KR1"), ("objective", "O1")));
         Assert.Single(scrape.Samples(MetricNames.KrProgress)); // O1-KR2 has no progress
+        Assert.Equal(41, scrape.Value(MetricNames.KrValue, ("kr", "O1-KR1"), ("objective", "O1")));
+        Assert.Single(scrape.Samples(MetricNames.KrValue)); // nor a current value
+        Assert.Equal("gauge", scrape.Types[MetricNames.KrValue]);
         Assert.Equal(1, scrape.Value(MetricNames.ReportWeekInfo, ("week", "2026-W47")));
         Assert.Single(scrape.Samples(MetricNames.ReportWeekInfo));
 
@@ -98,7 +101,7 @@ public sealed class MetricsTests
         Assert.Equal("counter", scrape.Types[MetricNames.SourceRequests]);
         Assert.Equal("gauge", scrape.Types[MetricNames.SourceSyncDurationSeconds]);
         Assert.Equal("gauge", scrape.Types[MetricNames.UnlinkedShareTotal]);
-        Assert.Equal(16, scrape.Types.Count);
+        Assert.Equal(17, scrape.Types.Count);
         Assert.Equal(scrape.Types.Keys.Order(), scrape.Helps.Keys.Order());
     }
 

@@ -62,5 +62,5 @@ public static class StoredReports
     }
 
     private static KeyResultReport Kr(string id, double baseline, double target, double? current, double? progress) =>
-        new(id, $"Key result {id}", baseline, target, current, progress, "%", new KrItemCounts(0, 0, 0, 0), 0, null, [], []);
+        new(id, $"Key result {id}", baseline, target, current, progress, 0.5, null, null, [], "%", new KrItemCounts(0, 0, 0, 0), 0, null, [], [], null);
 }

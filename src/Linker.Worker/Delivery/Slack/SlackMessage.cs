@@ -6,7 +6,7 @@ using OkrLinker.Core.Reports;
 namespace OkrLinker.Worker.Delivery.Slack;
 
 /// <summary>
-/// The report as a Block Kit message for an incoming webhook: a header, the headline figures, the
+/// The report as a Block Kit message for an incoming webhook: a header, the KRs off track, the headline figures, the
 /// teams, the top unlinked items, the KRs nobody works on, and a context line linking to the full
 /// report; <c>text</c> is the fallback for notifications.
 /// </summary>
@@ -24,8 +24,23 @@ internal static class SlackMessage
                 ["type"] = "header",
                 ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = ReportDigest.Title(report), ["emoji"] = true },
             },
-            Headline(report),
         };
+
+        // Red is the signal: the KRs off track come before every other figure.
+        if (ReportDigest.OffTrack(report) is { Count: > 0 } offTrack)
+        {
+            var lines = offTrack.Take(ReportDigest.KrsWithoutWorkListed)
+                .Select(kr => $"• *{SlackText.Escape(ReportDigest.OneLine(kr.Id, 40))}* {SlackText.Escape(ReportDigest.OneLine(kr.Title))} — {SlackText.Escape(ReportDigest.KrFigures(kr))}")
+                .ToList();
+            if (offTrack.Count > ReportDigest.KrsWithoutWorkListed)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"…and {offTrack.Count - ReportDigest.KrsWithoutWorkListed} more in the full report"));
+            }
+
+            blocks.Add(Section($":red_circle: *{ReportDigest.OffTrackCount(offTrack.Count)}*\n" + string.Join('\n', lines)));
+        }
+
+        blocks.Add(Headline(report));
 
         if (report.Teams.Count > 0)
         {

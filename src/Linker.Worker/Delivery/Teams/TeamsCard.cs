@@ -6,7 +6,7 @@ namespace OkrLinker.Worker.Delivery.Teams;
 
 /// <summary>
 /// The report as an Adaptive Card (1.4) in the message envelope that Teams incoming webhooks and
-/// Workflows webhooks take: the title, the headline figures and the teams as fact sets, the top
+/// Workflows webhooks take: the title, the KRs off track, the headline figures and the teams as fact sets, the top
 /// unlinked items as linked lines, the KRs nobody works on, and a button to the full report.
 /// </summary>
 internal static class TeamsCard
@@ -21,9 +21,27 @@ internal static class TeamsCard
             {
                 ["type"] = "TextBlock", ["text"] = ReportDigest.Title(report), ["size"] = "Large", ["weight"] = "Bolder", ["wrap"] = true,
             },
-            Text($"**{ReportDigest.HeadlineShare(report)}** {ReportDigest.HeadlineCounts(report)}"),
-            Facts(HeadlineFacts(report)),
         };
+
+        // Red is the signal: the KRs off track come before every other figure.
+        if (ReportDigest.OffTrack(report) is { Count: > 0 } offTrack)
+        {
+            var heading = Heading(ReportDigest.OffTrackCount(offTrack.Count));
+            heading["color"] = "Attention";
+            body.Add(heading);
+            foreach (var kr in offTrack.Take(ReportDigest.KrsWithoutWorkListed))
+            {
+                body.Add(Text($"**{TeamsText.Escape(ReportDigest.OneLine(kr.Id, 40))}** {TeamsText.Escape(ReportDigest.OneLine(kr.Title))} — {TeamsText.Escape(ReportDigest.KrFigures(kr))}", spacing: "Small"));
+            }
+
+            if (offTrack.Count > ReportDigest.KrsWithoutWorkListed)
+            {
+                body.Add(Text(string.Create(CultureInfo.InvariantCulture, $"…and {offTrack.Count - ReportDigest.KrsWithoutWorkListed} more in the full report"), spacing: "Small"));
+            }
+        }
+
+        body.Add(Text($"**{ReportDigest.HeadlineShare(report)}** {ReportDigest.HeadlineCounts(report)}"));
+        body.Add(Facts(HeadlineFacts(report)));
 
         if (report.Teams.Count > 0)
         {

@@ -10,7 +10,7 @@ namespace OkrLinker.Worker.Tests.Delivery.Email;
 
 public sealed class EmailDeliveryTests
 {
-    private const string Subject = "OKR line-of-sight 2026-W47: 28.8% of work serves no OKR";
+    private const string Subject = "OKR line-of-sight 2026-W47: 1 KR off track · 28.8% of work serves no OKR";
 
     [Fact]
     public async Task Mail_reaches_both_recipients_with_the_markdown_and_a_pre_fallback_without_an_html_renderer()
@@ -39,7 +39,10 @@ public sealed class EmailDeliveryTests
 
         var alternative = Assert.IsType<MultipartAlternative>(message.Body);
         Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
-        Assert.StartsWith("# OKR line-of-sight — 2026-W47\n", message.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "1 KR off track:\n- O2-KR1 Halve checkout p95 latency from 800 ms to 400 ms — 800ms → 790ms → 400ms · progress 2.5% vs 57.6% expected\n\n# OKR line-of-sight — 2026-W47\n",
+            message.TextBody,
+            StringComparison.Ordinal);
         Assert.Contains("**28.8% of this week's work serves no OKR** (36 of 125 items; 30% of 400 points).", message.TextBody, StringComparison.Ordinal);
 
         // The fallback is the same Markdown, HTML-encoded inside <pre>: the renderer's own &lt; becomes &amp;lt;.
@@ -60,7 +63,14 @@ public sealed class EmailDeliveryTests
         Assert.True(results.Single().Succeeded);
         var mail = Assert.Single(smtp.Mails);
         using var message = MimeMessage.Load(new MemoryStream(mail.Data));
-        Assert.Equal(FakeHtmlRenderer.Html(DeliverySamples.Report()), message.HtmlBody);
+        // The KRs off track go first, right inside <body>; the rendered report follows unchanged.
+        var rendered = FakeHtmlRenderer.Html(DeliverySamples.Report());
+        var body = rendered.IndexOf("<body>", StringComparison.Ordinal) + "<body>".Length;
+        Assert.Equal(
+            rendered.Insert(body, "\n<section class=\"off-track\" style=\"border-left: 4px solid #b91c1c; padding: 4px 12px; margin: 12px\">"
+                + "<h2 style=\"color: #b91c1c\">1 KR off track</h2><ul><li><strong>O2-KR1</strong> Halve checkout p95 latency from 800 ms to 400 ms"
+                + " — 800ms → 790ms → 400ms &#183; progress 2.5% vs 57.6% expected</li></ul></section>\n"),
+            message.HtmlBody);
 
         // MailKit sent "..unlinked"; the receiver took one dot off again.
         Assert.Contains("\r\n.unlinked { color: #b00 }\r\n", System.Text.Encoding.ASCII.GetString(mail.Data), StringComparison.Ordinal);

@@ -31,14 +31,14 @@ internal static class DeliverySamples
         Objectives:
         [
             new ObjectiveReport("O1", "New users quickly find value", [
-                new KeyResultReport("O1-KR1", "Raise day-7 activation from 35% to 50%", 35, 50, 41, 0.4, "%",
-                    new KrItemCounts(12, 2, 6, 4), 40, From.AddDays(2), ["payments", "web"], []),
-                new KeyResultReport("O1-KR2", "Cut time to first value from 9 to 4 minutes", null, 4, null, null, "min",
-                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work", "no-baseline"]),
+                new KeyResultReport("O1-KR1", "Raise day-7 activation from 35% to 50%", 35, 50, 41, 0.4, 0.5761, "on-track", null, [], "%",
+                    new KrItemCounts(12, 2, 6, 4), 40, From.AddDays(2), ["payments", "web"], [], null),
+                new KeyResultReport("O1-KR2", "Cut time to first value from 9 to 4 minutes", null, 4, null, null, 0.5761, null, null, [], "min",
+                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work", "no-baseline"], null),
             ]),
             new ObjectiveReport("O2", "Checkout never makes people wait", [
-                new KeyResultReport("O2-KR1", "Halve checkout p95 latency from 800 ms to 400 ms", 800, 400, 790, 0.025, "ms",
-                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work"]),
+                new KeyResultReport("O2-KR1", "Halve checkout p95 latency from 800 ms to 400 ms", 800, 400, 790, 0.025, 0.5761, "off-track", null, [], "ms",
+                    new KrItemCounts(0, 0, 0, 0), 0, null, [], ["no-work"], null),
             ]),
         ],
         UnlinkedItems:

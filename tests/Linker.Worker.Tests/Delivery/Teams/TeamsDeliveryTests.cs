@@ -8,7 +8,7 @@ namespace OkrLinker.Worker.Tests.Delivery.Teams;
 public sealed class TeamsDeliveryTests
 {
     [Fact]
-    public async Task Teams_gets_an_adaptive_card_with_the_figures_as_facts_and_the_report_button()
+    public async Task Teams_gets_an_adaptive_card_led_by_the_krs_off_track_with_the_figures_as_facts_and_the_report_button()
     {
         // Workflows webhooks answer 202 Accepted.
         await using var teams = await HttpReceiver.AlwaysAsync(new WebhookReply(202));
@@ -33,25 +33,29 @@ public sealed class TeamsDeliveryTests
 
         var body = Items(card["body"]);
         Assert.Equal(
-            ["TextBlock", "TextBlock", "FactSet", "TextBlock", "FactSet", "TextBlock",
+            ["TextBlock", "TextBlock", "TextBlock", "TextBlock", "FactSet", "TextBlock", "FactSet", "TextBlock",
              "TextBlock", "TextBlock", "TextBlock", "TextBlock", "TextBlock", "TextBlock",
              "TextBlock", "TextBlock", "TextBlock"],
             body.Select(b => Str(b["type"])));
         Assert.Equal("OKR line-of-sight — 2026-W47", Str(body[0]["text"]));
         Assert.Equal("Large", Str(body[0]["size"]));
-        Assert.Equal("**28.8% of this week's work serves no OKR** (36 of 125 items; 30% of 400 points)", Str(body[1]["text"]));
+
+        // O2-KR1 is off track: (790 − 800) / (400 − 800) = 2.5% of the way at 57.6% of the period.
+        Assert.Equal(("1 KR off track", "Attention"), (Str(body[1]["text"]), Str(body[1]["color"])));
+        Assert.Equal("**O2-KR1** Halve checkout p95 latency from 800 ms to 400 ms — 800ms → 790ms → 400ms · progress 2.5% vs 57.6% expected", Str(body[2]["text"]));
+        Assert.Equal("**28.8% of this week's work serves no OKR** (36 of 125 items; 30% of 400 points)", Str(body[3]["text"]));
 
         // 36 / 125 = 28.8%; 120 / 400 = 30%.
         Assert.Equal(
             ["Items=125", "Linked=64", "BAU=25", "Unlinked=36 (28.8%)", "Unlinked points=120 of 400 (30%)"],
-            Items(body[2]["facts"]).Select(f => $"{Str(f["title"])}={Str(f["value"])}"));
-
-        Assert.Equal("Unlinked share by team", Str(body[3]["text"]));
-        Assert.Equal(
-            ["payments=25% · 15 of 60 items", "web=32.3% · 21 of 65 items"],
             Items(body[4]["facts"]).Select(f => $"{Str(f["title"])}={Str(f["value"])}"));
 
-        Assert.Equal("Work that serves no OKR (7)", Str(body[5]["text"]));
+        Assert.Equal("Unlinked share by team", Str(body[5]["text"]));
+        Assert.Equal(
+            ["payments=25% · 15 of 60 items", "web=32.3% · 21 of 65 items"],
+            Items(body[6]["facts"]).Select(f => $"{Str(f["title"])}={Str(f["value"])}"));
+
+        Assert.Equal("Work that serves no OKR (7)", Str(body[7]["text"]));
         Assert.Equal(
             [
                 "[PAY-101](https://acme.atlassian.net/browse/PAY-101) Refactor the card vault — payments · 13 pts",
@@ -61,13 +65,13 @@ public sealed class TeamsDeliveryTests
                 "WEB-5 Clean up feature flags — web · 2.5 pts",
                 "…and 2 more in the full report",
             ],
-            body.Skip(6).Take(6).Select(b => Str(b["text"])));
-        Assert.True(body[11]["isSubtle"]!.GetValue<bool>());
+            body.Skip(8).Take(6).Select(b => Str(b["text"])));
+        Assert.True(body[13]["isSubtle"]!.GetValue<bool>());
 
-        Assert.Equal("KRs with no work in the last 4 weeks", Str(body[12]["text"]));
+        Assert.Equal("KRs with no work in the last 4 weeks", Str(body[14]["text"]));
         Assert.Equal(
             ["**O1-KR2** Cut time to first value from 9 to 4 minutes", "**O2-KR1** Halve checkout p95 latency from 800 ms to 400 ms"],
-            body.Skip(13).Select(b => Str(b["text"])));
+            body.Skip(15).Select(b => Str(b["text"])));
 
         var action = Assert.Single(Items(card["actions"]));
         Assert.Equal("Action.OpenUrl", Str(action["type"]));
