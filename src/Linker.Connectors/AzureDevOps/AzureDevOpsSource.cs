@@ -277,11 +277,11 @@ internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevO
         }
     }
 
-    // Explicit, so a batch carries only what the parser reads. The iteration path is not stored (WorkItem has no field for it).
+    // Explicit, so a batch carries only what the parser reads.
     private static readonly string[] SystemFields =
     [
         "System.Id", "System.Rev", "System.TeamProject", "System.WorkItemType", "System.Title", "System.State",
-        "System.AreaPath", "System.Tags", "System.Parent", "System.CreatedDate", "System.ChangedDate",
+        "System.AreaPath", "System.IterationPath", "System.Tags", "System.Parent", "System.CreatedDate", "System.ChangedDate",
         "Microsoft.VSTS.Common.ClosedDate", "Microsoft.VSTS.Common.ResolvedDate",
     ];
 

@@ -69,6 +69,7 @@ public sealed class AzureDevOpsWorkItemParser(SourceOptions source, TeamResolver
             Team = teams.Resolve(source.Name, area ?? project ?? ""),
             Project = project,
             Area = area,
+            Iteration = JsonRead.Str(f, "System.IterationPath"),
             Labels = JsonRead.Distinct((JsonRead.Str(f, "System.Tags") ?? "").Split(';')),
             KrValues = KrValueReader.Read(KeyResultValue(f)),
             ParentId = JsonRead.Str(f, "System.Parent") ?? ParentFromRelations(item),

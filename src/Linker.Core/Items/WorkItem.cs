@@ -33,6 +33,9 @@ public sealed record WorkItem
     /// <summary>Azure DevOps area path.</summary>
     public string? Area { get; init; }
 
+    /// <summary>Azure DevOps iteration path (the sprint).</summary>
+    public string? Iteration { get; init; }
+
     /// <summary>Jira components.</summary>
     public IReadOnlyList<string> Components { get; init; } = [];
 

@@ -19,6 +19,7 @@ internal static class WorkItemMapping
         Team = row.Team,
         Project = row.Project,
         Area = row.Area,
+        Iteration = row.Iteration,
         Components = ReadList(row.Components),
         Labels = ReadList(row.Labels),
         KrValues = ReadList(row.KrValues),
@@ -49,6 +50,7 @@ internal static class WorkItemMapping
         row.Team = item.Team;
         row.Project = item.Project;
         row.Area = item.Area;
+        row.Iteration = item.Iteration;
         row.Components = WriteList(item.Components);
         row.Labels = WriteList(item.Labels);
         row.KrValues = WriteList(item.KrValues);
@@ -71,7 +73,7 @@ internal static class WorkItemMapping
         {
             row.Source, row.ExternalId, row.ScopeId, row.Key, row.Url, row.Title, row.Type, row.State, row.Category,
             row.Team, row.Project, row.Area, row.Components, row.Labels, row.KrValues, row.ParentId, row.ParentKey,
-            row.StoryPoints, row.Created.UtcTicks, row.Updated.UtcTicks, row.Resolved?.UtcTicks, row.Body, row.Branch,
+            row.StoryPoints, row.Created.UtcTicks, row.Updated.UtcTicks, row.Resolved?.UtcTicks, row.Body, row.Branch, row.Iteration,
             row.GoneAt?.UtcTicks,
         });
 

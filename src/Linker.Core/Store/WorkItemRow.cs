@@ -27,6 +27,8 @@ public sealed class WorkItemRow
 
     public string? Area { get; set; }
 
+    public string? Iteration { get; set; }
+
     public string Components { get; set; } = "[]";
 
     public string Labels { get; set; } = "[]";

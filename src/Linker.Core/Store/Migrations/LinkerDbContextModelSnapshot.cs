@@ -276,6 +276,9 @@ namespace OkrLinker.Core.Store.Migrations
                     b.Property<long?>("GoneAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Iteration")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasColumnType("TEXT");

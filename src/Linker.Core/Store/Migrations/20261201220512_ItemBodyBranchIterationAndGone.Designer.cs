@@ -10,8 +10,8 @@ using OkrLinker.Core.Store;
 namespace OkrLinker.Core.Store.Migrations
 {
     [DbContext(typeof(LinkerDbContext))]
-    [Migration("20261201204406_ItemBodyBranchAndGone")]
-    partial class ItemBodyBranchAndGone
+    [Migration("20261201220512_ItemBodyBranchIterationAndGone")]
+    partial class ItemBodyBranchIterationAndGone
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -64,6 +64,52 @@ namespace OkrLinker.Core.Store.Migrations
                     b.ToTable("links", (string)null);
                 });
 
+            modelBuilder.Entity("OkrLinker.Core.Store.MetricBaselineRow", b =>
+                {
+                    b.Property<string>("KrId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CapturedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("KrId");
+
+                    b.ToTable("metric_baselines", (string)null);
+                });
+
+            modelBuilder.Entity("OkrLinker.Core.Store.MetricPullRow", b =>
+                {
+                    b.Property<string>("KrId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastPullAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSuccessAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KrId");
+
+                    b.ToTable("metric_pulls", (string)null);
+                });
+
             modelBuilder.Entity("OkrLinker.Core.Store.MetricSampleRow", b =>
                 {
                     b.Property<long>("Id")
@@ -78,6 +124,13 @@ namespace OkrLinker.Core.Store.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PulledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -225,6 +278,9 @@ namespace OkrLinker.Core.Store.Migrations
 
                     b.Property<long?>("GoneAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Iteration")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()

@@ -5,7 +5,7 @@
 namespace OkrLinker.Core.Store.Migrations
 {
     /// <inheritdoc />
-    public partial class ItemBodyBranchAndGone : Migration
+    public partial class ItemBodyBranchIterationAndGone : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -27,6 +27,12 @@ namespace OkrLinker.Core.Store.Migrations
                 table: "work_items",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Iteration",
+                table: "work_items",
+                type: "TEXT",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -42,6 +48,10 @@ namespace OkrLinker.Core.Store.Migrations
 
             migrationBuilder.DropColumn(
                 name: "GoneAt",
+                table: "work_items");
+
+            migrationBuilder.DropColumn(
+                name: "Iteration",
                 table: "work_items");
         }
     }
