@@ -34,6 +34,11 @@ internal static class ProviderCall
         {
             throw MetricProviderException.Because(provider, krId, $"cannot reach the server ({e.Message})", e);
         }
+        catch (HttpIOException e)
+        {
+            // The shared HTTP layer retries a 200 whose body is not the JSON it claims, then gives up with this.
+            throw MetricProviderException.Because(provider, krId, "the answer was cut short or not the JSON it claimed to be, and stayed so when asked again", e);
+        }
         catch (SourceException e)
         {
             // The HTTP layer words its refusals "Metric provider 'x': …"; the KR goes in front instead.

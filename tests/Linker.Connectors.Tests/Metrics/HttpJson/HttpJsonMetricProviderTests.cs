@@ -93,7 +93,9 @@ public sealed class HttpJsonMetricProviderTests
 
         var error = await Assert.ThrowsAsync<MetricProviderException>(() => ReadAsync(server, "stats", "$.v"));
 
-        Assert.Equal("Metric provider 'stats', KR O1-KR1: GET stats answered 200 with a body that is not JSON", error.Message);
+        Assert.Equal(
+            "Metric provider 'stats', KR O1-KR1: the answer was cut short or not the JSON it claimed to be, and stayed so when asked again",
+            error.Message);
     }
 
     private static async Task<IReadOnlyList<MetricSample>> ReadAsync(
