@@ -127,9 +127,7 @@ public sealed partial class SyncEngine(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var existing = await db.WorkItems
-            .Where(w => w.Source == scope.Source && ids.Contains(w.ExternalId))
-            .ToDictionaryAsync(w => w.ExternalId, StringComparer.Ordinal, cancellationToken);
+        var existing = await ReadExistingAsync(db, scope.Source, ids, cancellationToken);
 
         foreach (var item in items)
         {
@@ -180,6 +178,30 @@ public sealed partial class SyncEngine(
         counts.Read += page.Items.Count + page.FieldValues.Count;
     }
 
+    /// <summary>
+    /// The stored rows of a page's items, tracked for update, read <see cref="LookupChunkSize"/> ids a
+    /// query: EF Core sends one SQL variable per id and SQLite allows 32,766 a statement, so one query
+    /// over a 50,000-row CSV file (one page) failed. On a 100,000-item page, chunks measured as fast as a
+    /// single json_each query (docs/benchmarks.md), and a page of up to 500 items is the one query it was.
+    /// </summary>
+    private static async Task<Dictionary<string, WorkItemRow>> ReadExistingAsync(
+        LinkerDbContext db, string source, List<string> ids, CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<string, WorkItemRow>(ids.Count, StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(LookupChunkSize))
+        {
+            var rows = await db.WorkItems
+                .Where(w => w.Source == source && chunk.Contains(w.ExternalId))
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                existing.Add(row.ExternalId, row);
+            }
+        }
+
+        return existing;
+    }
+
     private static async Task StageFieldValuesAsync(
         LinkerDbContext db,
         SourceScope scope,
@@ -195,9 +217,18 @@ public sealed partial class SyncEngine(
 
         var latest = values.GroupBy(v => v.ExternalId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         var ids = latest.Select(v => v.ExternalId).ToList();
-        var existing = await db.FieldValues
-            .Where(f => f.Source == scope.Source && f.ScopeId == scope.Id && ids.Contains(f.ExternalId))
-            .ToDictionaryAsync(f => f.ExternalId, StringComparer.Ordinal, cancellationToken);
+        var existing = new Dictionary<string, FieldValueRow>(ids.Count, StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(LookupChunkSize))
+        {
+            // In chunks for the same reason as ReadExistingAsync.
+            var rows = await db.FieldValues
+                .Where(f => f.Source == scope.Source && f.ScopeId == scope.Id && chunk.Contains(f.ExternalId))
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                existing.Add(row.ExternalId, row);
+            }
+        }
 
         foreach (var value in latest)
         {
@@ -335,6 +366,9 @@ public sealed partial class SyncEngine(
 
     // Items re-read in full per request when the id sweep finds some it does not hold as they are.
     private const int StaleReadSize = 100;
+
+    // Ids a lookup query: far below SQLite's 32,766 variables a statement (see ReadExistingAsync).
+    private const int LookupChunkSize = 500;
 
     private sealed class Counts
     {
