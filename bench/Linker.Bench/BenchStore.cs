@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OkrLinker.Core.Store;
@@ -20,8 +21,20 @@ internal sealed class BenchStore : IDbContextFactory<LinkerDbContext>, IDisposab
         return store;
     }
 
-    public LinkerDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<LinkerDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "okrlinker.db")}").Options);
+    private long saveChangesTicks;
+
+    public LinkerDbContext CreateDbContext()
+    {
+        var db = new LinkerDbContext(new DbContextOptionsBuilder<LinkerDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "okrlinker.db")}").Options);
+        long started = 0;
+        db.SavingChanges += (_, _) => started = Stopwatch.GetTimestamp();
+        db.SavedChanges += (_, _) => Interlocked.Add(ref saveChangesTicks, Stopwatch.GetTimestamp() - started);
+        return db;
+    }
+
+    /// <summary>The time spent in SaveChanges by every context since the last call (the engine's writes).</summary>
+    public TimeSpan TakeSaveChangesTime() =>
+        TimeSpan.FromSeconds(Interlocked.Exchange(ref saveChangesTicks, 0) / (double)Stopwatch.Frequency);
 
     public void Dispose()
     {

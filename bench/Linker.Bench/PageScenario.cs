@@ -36,8 +36,11 @@ internal static class PageScenario
         {
             var engine = new SyncEngine(store, TimeProvider.System, NullLogger<SyncEngine>.Instance);
             var source = new OnePageSource(items);
+            store.TakeSaveChangesTime();
             phases.Add(await TimeAsync("one page, first commit (inserts)", engine, source, cancellationToken));
+            phases.Add(("  of which SaveChanges (EF Core INSERTs)", store.TakeSaveChangesTime(), null));
             phases.Add(await TimeAsync("one page, unchanged re-read", engine, source, cancellationToken));
+            phases.Add(("  of which SaveChanges (change detection, nothing written)", store.TakeSaveChangesTime(), null));
             phases.Add((LookupPhase, await TimeLookupAsync(store, items, cancellationToken), null));
             source.Items = [.. items.Select((item, i) => i % 100 == 0 ? item with { Title = item.Title + " (renamed)", Updated = item.Updated.AddMinutes(1) } : item)];
             phases.Add(await TimeAsync("one page, 1 % changed", engine, source, cancellationToken));

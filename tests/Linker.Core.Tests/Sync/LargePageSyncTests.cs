@@ -78,6 +78,23 @@ public sealed class LargePageSyncTests : IAsyncLifetime
         Assert.Equal("Renamed 99000", (await db.WorkItems.SingleAsync(w => w.ExternalId == "id-BIG-99001")).Title);
     }
 
+    [Fact]
+    public async Task A_large_page_that_fails_in_its_last_chunk_leaves_neither_its_items_nor_its_cursor()
+    {
+        // 1,200 items are written 500 at a time; the 1,200th is of another source, so the page fails
+        // after two chunks went to the database inside its transaction.
+        var source = OnePage(1_200);
+        source.Items[^1] = source.Items[^1] with { Source = "github" };
+
+        var result = await SyncAsync(source);
+
+        Assert.Equal("InvalidOperationException: Source 'jira' returned an item of source 'github'.", result.Error);
+        Assert.Equal(0, result.Pages);
+        await using var db = store.CreateDbContext();
+        Assert.Equal(0, await db.WorkItems.CountAsync());
+        Assert.Null((await db.Scopes.SingleAsync()).Cursor);
+    }
+
     private static FakeSource OnePage(int count) =>
         new("jira", [.. Enumerable.Range(1, count).Select(n => Some.Item($"BIG-{n}"))]) { PageSize = count };
 
