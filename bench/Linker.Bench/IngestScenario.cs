@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OkrLinker.Bench;
+
+/// <summary>
+/// A seeded CSV export of N items (one file, so one page) synced into a fresh SQLite store, synced again
+/// unchanged, then reported in every format; each step in its own process (see <see cref="StepRunner"/>).
+/// </summary>
+internal static class IngestScenario
+{
+    public static async Task<IReadOnlyList<StepResult>> RunAsync(int items, int seed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var root = Directory.CreateTempSubdirectory("okrlinker-bench-").FullName;
+        try
+        {
+            var config = Path.Combine(root, "config");
+            Directory.CreateDirectory(Path.Combine(config, "export"));
+            var generate = Stopwatch.StartNew();
+            BenchItems.WriteCsv(Path.Combine(config, "export", "backlog.csv"), items, seed);
+            await File.WriteAllTextAsync(Path.Combine(config, "okrs.yaml"), BenchItems.Okrs, cancellationToken);
+            var configPath = Path.Combine(config, "linker.json");
+            await File.WriteAllTextAsync(configPath, BenchItems.Config("\"md\""), cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generated {items:N0} items (seed {seed}) in {generate.Elapsed.TotalSeconds:F2} s"));
+
+            var steps = new List<StepResult>
+            {
+                await StepRunner.RunAsync("sync (first)", items, ["sync", "--config", configPath], cancellationToken),
+                await StepRunner.RunAsync("sync (unchanged)", items, ["sync", "--config", configPath], cancellationToken),
+                await StepRunner.RunAsync("sync --full (unchanged)", items, ["sync", "--full", "--config", configPath], cancellationToken),
+                await StepRunner.RunAsync("report md,json,html,csv", items, ["report", "--format", "md,json,html,csv", "--config", configPath], cancellationToken),
+            };
+
+            await output.WriteLineAsync(StepResult.Header);
+            foreach (var step in steps)
+            {
+                await output.WriteLineAsync(step.Row());
+            }
+
+            var reports = Directory.GetFiles(Path.Combine(root, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+            await output.WriteLineAsync($"reports: {string.Join(", ", reports)}");
+            return steps;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using OkrLinker.Bench;
+
+return await BenchCommand.RunAsync(args, Console.Out, CancellationToken.None);

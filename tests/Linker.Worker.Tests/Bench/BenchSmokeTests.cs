@@ -1,0 +1,45 @@
+using OkrLinker.Bench;
+
+namespace OkrLinker.Worker.Tests.Bench;
+
+/// <summary>
+/// The benchmark harness (bench/Linker.Bench) at a size of seconds, so it keeps building and running;
+/// the figures themselves are for docs/benchmarks.md, never asserted.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task The_ingest_scenario_syncs_resyncs_and_reports_every_format_in_processes_of_their_own()
+    {
+        var output = new StringWriter();
+
+        var code = await BenchCommand.RunAsync(["ingest", "--items", "500", "--seed", "1"], output, CancellationToken.None);
+
+        Assert.True(code == 0, output.ToString());
+        var text = output.ToString();
+        Assert.Contains("| sync (first) | 500 |", text, StringComparison.Ordinal);
+        Assert.Contains("| sync (unchanged) | 500 |", text, StringComparison.Ordinal);
+        Assert.Contains("| sync --full (unchanged) | 500 |", text, StringComparison.Ordinal);
+        Assert.Contains("| report md,json,html,csv | 500 |", text, StringComparison.Ordinal);
+        Assert.Contains("reports: report-2026-W47.csv, report-2026-W47.html, report-2026-W47.json, report-2026-W47.md", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_scenario_commits_one_page_then_rereads_it_unchanged_and_with_one_in_a_hundred_changed()
+    {
+        var output = new StringWriter();
+
+        var code = await BenchCommand.RunAsync(["page", "--items", "300", "--seed", "1"], output, CancellationToken.None);
+
+        Assert.True(code == 0, output.ToString());
+        var text = output.ToString();
+        Assert.EndsWith("| 300 | 0 | 0 |", Row(text, "| one page, first commit (inserts) |"), StringComparison.Ordinal);
+        Assert.EndsWith("| 0 | 0 | 300 |", Row(text, "| one page, unchanged re-read |"), StringComparison.Ordinal);
+        Assert.EndsWith("| 0 | 3 | 297 |", Row(text, "| one page, 1 % changed |"), StringComparison.Ordinal);
+        Assert.EndsWith("| 300 | 0 | 0 |", Row(text, "| pages of 100, first commit (inserts) |"), StringComparison.Ordinal);
+        Assert.EndsWith("| 0 | 0 | 300 |", Row(text, "| pages of 100, unchanged re-read |"), StringComparison.Ordinal);
+    }
+
+    private static string Row(string text, string start) =>
+        text.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith(start, StringComparison.Ordinal));
+}
