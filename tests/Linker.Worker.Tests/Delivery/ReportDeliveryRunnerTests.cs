@@ -101,7 +101,7 @@ public sealed class ReportDeliveryRunnerTests
         var results = await host.Runner.DeliverAsync(DeliverySamples.Report(), CancellationToken.None);
 
         Assert.Equal(
-            [new DeliveryResult(0, "slack", false, 1, $"Report:Deliver:0:WebhookEnv (slack): environment variable {hook.Name} is not set")],
+            [new DeliveryResult(0, "slack", false, 1, $"Report:Deliver:0:WebhookEnv (slack): the environment variable {hook.Name} (WebhookEnv) is not set")],
             results);
     }
 
@@ -128,7 +128,7 @@ public sealed class ReportDeliveryRunnerTests
         var results = await host.Runner.DeliverAsync(DeliverySamples.Report(), CancellationToken.None);
 
         Assert.Equal(
-            [new DeliveryResult(0, "teams", false, 1, $"Report:Deliver:0:WebhookEnv (teams): environment variable {hook.Name} does not hold an absolute http(s) URL")],
+            [new DeliveryResult(0, "teams", false, 1, $"Report:Deliver:0:WebhookEnv (teams): the environment variable {hook.Name} does not hold an absolute http(s) URL")],
             results);
         Assert.DoesNotContain("secret-ish", host.Logs.All, StringComparison.Ordinal);
     }

@@ -160,7 +160,7 @@ public sealed class EmailDeliveryTests
         var results = await host.Runner.DeliverAsync(DeliverySamples.Report(), CancellationToken.None);
 
         Assert.Equal(
-            [new DeliveryResult(0, "email", false, 1, $"Report:Deliver:0:PasswordEnv (email): environment variable {password.Name} is not set")],
+            [new DeliveryResult(0, "email", false, 1, $"Report:Deliver:0:PasswordEnv (email): the environment variable {password.Name} (PasswordEnv) is not set")],
             results);
         Assert.Empty(smtp.Transcript);
     }
