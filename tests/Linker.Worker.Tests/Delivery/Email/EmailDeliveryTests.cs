@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Reports;
+using OkrLinker.Fakes.Logging;
 using OkrLinker.Worker.Delivery;
 using OkrLinker.Worker.Delivery.Email;
 using OkrLinker.Worker.Tests.Delivery.Support;
@@ -93,8 +94,8 @@ public sealed class EmailDeliveryTests
         var mail = Assert.Single(smtp.Mails);
         Assert.Equal(("okr-bot", Environment.GetEnvironmentVariable(password.Name)), (mail.User, mail.Password));
         Assert.Contains(smtp.Transcript, l => l.StartsWith("AUTH ", StringComparison.Ordinal));
-        Assert.DoesNotContain(Environment.GetEnvironmentVariable(password.Name)!, host.Logs.All, StringComparison.Ordinal);
-        Assert.Contains($"mailed through 127.0.0.1:{smtp.Port} (None) to 2 recipient(s)", host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.GetEnvironmentVariable(password.Name)!, host.Logs.All(), StringComparison.Ordinal);
+        Assert.Contains($"mailed through 127.0.0.1:{smtp.Port} (None) to 2 recipient(s)", host.Logs.All(), StringComparison.Ordinal);
     }
 
     [Fact]
