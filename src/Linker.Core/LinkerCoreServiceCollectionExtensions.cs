@@ -26,6 +26,7 @@ public static class LinkerCoreServiceCollectionExtensions
     {
         var location = new ConfigLocation(configDirectory);
         services.AddSingleton(location);
+        services.AddSingleton(new SecretReader(location));
         services.AddOptions<LinkerOptions>()
             .Configure(o => ClearDefaultsTheConfigReplaces(o, configuration))
             .Bind(configuration)

@@ -1,6 +1,11 @@
 namespace OkrLinker.Fakes;
 
-/// <summary>A settable clock for rate-limit windows and timestamps in tests.</summary>
+/// <summary>
+/// A settable clock whose timers and stopwatches stay real, in UTC. Most tests use
+/// <c>FakeTimeProvider</c> (Microsoft.Extensions.TimeProvider.Testing); this one is for tests that drive
+/// the HTTP layer through the clock they set: <c>FakeTimeProvider</c> also stops timers, so the layer's
+/// retry and rate-limit waits (<c>Task.Delay(wait, time)</c>) would never end.
+/// </summary>
 public sealed class FakeClock(DateTimeOffset now) : TimeProvider
 {
     private readonly Lock _gate = new();
@@ -24,6 +29,8 @@ public sealed class FakeClock(DateTimeOffset now) : TimeProvider
             }
         }
     }
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     public override DateTimeOffset GetUtcNow() => Now;
 

@@ -12,6 +12,10 @@ internal static class SourceServices
     public static ConfigLocation Location(IServiceProvider services) =>
         services.GetService<ConfigLocation>() ?? new ConfigLocation(Environment.CurrentDirectory);
 
+    /// <summary>The host's <see cref="SecretReader"/>, else one over <see cref="Location"/>.</summary>
+    public static SecretReader Secrets(IServiceProvider services) =>
+        services.GetService<SecretReader>() ?? new SecretReader(Location(services));
+
     /// <summary>The configured <c>Teams</c> map, or none.</summary>
     public static TeamResolver Teams(IServiceProvider services) =>
         services.GetService<IOptions<LinkerOptions>>()?.Value.Teams is { } map ? new TeamResolver(map) : TeamResolver.Empty;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OkrLinker.Core.Configuration;
 using OkrLinker.Worker.Delivery.Email;
 using OkrLinker.Worker.Delivery.Files;
 using OkrLinker.Worker.Delivery.Slack;
@@ -26,6 +27,7 @@ public static class ReportDeliveryServiceCollectionExtensions
         services.AddHttpClient(WebhookPoster.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .RemoveAllLoggers();
 
+        services.TryAddSingleton(sp => new SecretReader(sp.GetRequiredService<ConfigLocation>()));
         services.TryAddSingleton<ReportText>();
         services.TryAddSingleton<WebhookAddress>();
         services.TryAddSingleton<WebhookPoster>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Fakes;
 using static OkrLinker.Connectors.Tests.Fakes.FakeGitHubHttp;
 
@@ -47,7 +48,7 @@ public sealed class FakeGitHubFaultTests
     [Fact]
     public async Task Secondary_rate_limit_without_Retry_After_sets_remaining_zero_and_the_reset()
     {
-        var clock = new FakeClock(FakeGitHubData.DefaultNow);
+        var clock = new FakeTimeProvider(FakeGitHubData.DefaultNow);
         await using var fake = await FakeGitHub.StartAsync(FiveIssues(), new FakeGitHubOptions { Clock = clock });
         using var client = Client(fake);
         fake.Faults.Add(Route, FakeFault.SecondaryRateLimitWithoutRetryAfter(90));

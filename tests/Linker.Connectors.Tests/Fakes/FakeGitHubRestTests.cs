@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Connectors.GitHub;
 using OkrLinker.Connectors.Tests.Support;
 using OkrLinker.Core.Items;
@@ -183,7 +184,7 @@ public sealed class FakeGitHubRestTests
     [Fact]
     public async Task Spent_core_budget_answers_403_with_remaining_zero_and_the_reset()
     {
-        var clock = new FakeClock(FakeGitHubData.DefaultNow);
+        var clock = new FakeTimeProvider(FakeGitHubData.DefaultNow);
         await using var fake = await FakeGitHub.StartAsync(FiveIssues(), new FakeGitHubOptions { CoreLimit = 2, Clock = clock });
         using var client = Client(fake);
         var url = new Uri("repos/acme/web", UriKind.Relative);
@@ -198,7 +199,7 @@ public sealed class FakeGitHubRestTests
         // One hour after 2026-11-20T12:00:00Z: 1795176000 + 3600.
         Assert.Equal("1795179600", Header(three, "X-RateLimit-Reset"));
 
-        clock.Now = clock.Now.AddHours(1);
+        clock.Advance(TimeSpan.FromHours(1));
         using var afterReset = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, afterReset.StatusCode);
         Assert.Equal("1", Header(afterReset, "X-RateLimit-Remaining"));

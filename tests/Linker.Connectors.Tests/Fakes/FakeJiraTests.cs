@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Fakes;
 using OkrLinker.Fakes.Jira;
 
@@ -17,7 +18,7 @@ public sealed class FakeJiraTests
     public async Task A_zone_less_date_is_read_in_the_profile_zone_to_the_minute_and_timestamps_carry_its_offset()
     {
         // 2026-11-30 23:59:30 in Los Angeles is 2026-12-01 07:59:30 UTC.
-        var clock = new FakeClock(new DateTimeOffset(2026, 12, 1, 7, 59, 30, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 7, 59, 30, TimeSpan.Zero));
         var data = FakeJiraData.Generate(1, ["PAY"], 20, clock);
         var edited = data.Edit(data.Issues[3].Id, i => i with { Summary = "Edited at 23:59:30 local" });
         using var jira = FakeJira.Start(data, new FakeJiraOptions { Clock = clock, ProfileZone = LosAngeles });
@@ -101,7 +102,7 @@ public sealed class FakeJiraTests
     [Fact]
     public async Task An_issue_updated_within_the_search_lag_is_not_found_yet_and_a_wrong_Cloud_token_is_served_as_anonymous()
     {
-        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var data = FakeJiraData.Generate(5, ["PAY"], 10, clock);
         data.Edit(data.Issues[0].Id, i => i with { Summary = "just edited" });
         using var jira = FakeJira.Start(data, new FakeJiraOptions { Clock = clock, SearchLag = TimeSpan.FromSeconds(30) });

@@ -1,6 +1,7 @@
 using OkrLinker.Connectors.Http;
 using OkrLinker.Connectors.Tests.Http.Support;
 using OkrLinker.Core.Sources;
+using OkrLinker.Fakes.Logging;
 
 namespace OkrLinker.Connectors.Tests.Http;
 
@@ -19,9 +20,9 @@ public sealed class SecretHandlingTests
 
         // The token was sent, yet logged nowhere: the 503 retry, the 401 and the query string are all logged.
         Assert.Equal("Bearer " + TestSource.Token, server.Requests[0].Authorization);
-        Assert.Contains(source.Logs.Lines, l => l.Contains("GET /repos/o/r/issues?page=2", StringComparison.Ordinal) && l.Contains("retry 1 of 5", StringComparison.Ordinal));
-        Assert.Contains(source.Logs.Lines, l => l.Contains("answered 401", StringComparison.Ordinal));
-        Assert.DoesNotContain(source.Logs.Lines, l => l.Contains(TestSource.Token, StringComparison.Ordinal));
+        Assert.Contains(source.Logs.Lines(), l => l.Contains("GET /repos/o/r/issues?page=2", StringComparison.Ordinal) && l.Contains("retry 1 of 5", StringComparison.Ordinal));
+        Assert.Contains(source.Logs.Lines(), l => l.Contains("answered 401", StringComparison.Ordinal));
+        Assert.DoesNotContain(source.Logs.Lines(), l => l.Contains(TestSource.Token, StringComparison.Ordinal));
         Assert.DoesNotContain(TestSource.Token, error.Message, StringComparison.Ordinal);
     }
 

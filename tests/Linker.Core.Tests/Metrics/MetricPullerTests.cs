@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Metrics;
 using OkrLinker.Core.Okrs;
@@ -149,7 +150,7 @@ public sealed class MetricPullerTests : IAsyncLifetime
     [Fact]
     public async Task Before_the_period_starts_nothing_is_read_and_no_baseline_is_captured()
     {
-        clock.Advance(TimeSpan.FromDays(-10));   // 25 September
+        clock.AdjustTime(clock.GetUtcNow().AddDays(-10));   // 25 September; AdjustTime goes back, Advance only forward
         fake.WithDaily("O1-KR1", new DateOnly(2026, 9, 20), 5, 5, 5);
 
         var result = Assert.Single(await Puller(fake).PullAsync(Okrs(Kr("O1-KR1")), null, CancellationToken.None));

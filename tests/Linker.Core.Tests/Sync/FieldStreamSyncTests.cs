@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Linking;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Sources;
 using OkrLinker.Core.Store;

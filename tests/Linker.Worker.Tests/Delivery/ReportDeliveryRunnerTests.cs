@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OkrLinker.Core.Configuration;
+using OkrLinker.Fakes.Logging;
 using OkrLinker.Worker.Delivery;
 using OkrLinker.Worker.Tests.Delivery.Support;
 
@@ -19,7 +20,7 @@ public sealed class ReportDeliveryRunnerTests
         Assert.Equal([new DeliveryResult(0, "slack", true, 3, null)], results);
         Assert.Equal([500, 500, 200], slack.Requests.Select(r => r.AnsweredStatus));
         Assert.Single(slack.Requests.Select(r => r.Body).Distinct());
-        Assert.Equal(2, host.Logs.Lines.Count(l => l.Contains("Report:Deliver:0 (slack): webhook answered 500; trying again", StringComparison.Ordinal)));
+        Assert.Equal(2, host.Logs.Lines().Count(l => l.Contains("Report:Deliver:0 (slack): webhook answered 500; trying again", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -69,8 +70,8 @@ public sealed class ReportDeliveryRunnerTests
         Assert.Equal(3, slack.Requests.Count);
         Assert.Single(teams.Requests);
 
-        var logs = host.Logs.All;
-        Assert.NotEmpty(host.Logs.Lines);
+        var logs = host.Logs.All();
+        Assert.NotEmpty(host.Logs.Lines());
         Assert.DoesNotContain(slackSecret, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(teamsSecret, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(slack.Root.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), logs, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public sealed class ReportDeliveryRunnerTests
         var results = await host.Runner.DeliverAsync(DeliverySamples.Report(), CancellationToken.None);
 
         Assert.Equal(
-            [new DeliveryResult(0, "slack", false, 1, $"Report:Deliver:0:WebhookEnv (slack): environment variable {hook.Name} is not set")],
+            [new DeliveryResult(0, "slack", false, 1, $"Report:Deliver:0:WebhookEnv (slack): the environment variable {hook.Name} (WebhookEnv) is not set")],
             results);
     }
 
@@ -128,9 +129,9 @@ public sealed class ReportDeliveryRunnerTests
         var results = await host.Runner.DeliverAsync(DeliverySamples.Report(), CancellationToken.None);
 
         Assert.Equal(
-            [new DeliveryResult(0, "teams", false, 1, $"Report:Deliver:0:WebhookEnv (teams): environment variable {hook.Name} does not hold an absolute http(s) URL")],
+            [new DeliveryResult(0, "teams", false, 1, $"Report:Deliver:0:WebhookEnv (teams): the environment variable {hook.Name} does not hold an absolute http(s) URL")],
             results);
-        Assert.DoesNotContain("secret-ish", host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-ish", host.Logs.All(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Fakes;
 using OkrLinker.Fakes.Jira;
 
@@ -114,7 +115,7 @@ public sealed class JiraSyncTests
     [Fact]
     public async Task An_issue_hidden_by_the_search_lag_during_one_sync_arrives_with_the_next()
     {
-        var clock = new FakeClock(DateTimeOffset.UtcNow.AddMinutes(-30));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-30));
         var data = FakeJiraData.Generate(14, JiraHarness.Projects, 300, clock);
         using var jira = JiraHarness.Start(data, new FakeJiraOptions { SearchLag = TimeSpan.FromMinutes(2), Clock = clock });
         Assert.Equal(0, (await jira.SyncAsync()).ExitCode);
@@ -141,7 +142,7 @@ public sealed class JiraSyncTests
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;
         var midnight = new DateTimeOffset(today, zone.GetUtcOffset(today));
-        var clock = new FakeClock(midnight.AddMinutes(-10));
+        var clock = new FakeTimeProvider(midnight.AddMinutes(-10));
         var data = FakeJiraData.Generate(15, JiraHarness.Projects, 300, clock);
         using var jira = JiraHarness.Start(data, new FakeJiraOptions { ProfileZone = zone, Clock = clock });
         Assert.Equal(0, (await jira.SyncAsync()).ExitCode);
@@ -158,7 +159,7 @@ public sealed class JiraSyncTests
         {
             foreach (var offset in round)
             {
-                clock.Now = midnight + offset;
+                clock.SetUtcNow(midnight + offset);
                 data.Edit(issues[n * 7].Id, i => i with { Summary = $"Edited at {offset} from local midnight" });
                 n++;
             }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using OkrLinker.Fakes.Logging;
 using OkrLinker.Worker.Tests.Support;
 
 namespace OkrLinker.Worker.Tests.Web;
@@ -81,8 +82,8 @@ public sealed class ApiKeyTests : IAsyncLifetime
         using var wrong = await SendAsync("/metrics", r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WrongKey));
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Contains(web.Logs.Lines, l => l.Contains("Refused GET /metrics: the API key presented is wrong", StringComparison.Ordinal));
-        Assert.DoesNotContain(web.Logs.Lines, l => l.Contains(Key, StringComparison.Ordinal) || l.Contains(WrongKey, StringComparison.Ordinal));
+        Assert.Contains(web.Logs.Lines(), l => l.Contains("Refused GET /metrics: the API key presented is wrong", StringComparison.Ordinal));
+        Assert.DoesNotContain(web.Logs.Lines(), l => l.Contains(Key, StringComparison.Ordinal) || l.Contains(WrongKey, StringComparison.Ordinal));
     }
 
     private async Task<HttpResponseMessage> SendAsync(string path, Action<HttpRequestMessage> present)

@@ -4,6 +4,7 @@ using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sources;
 using OkrLinker.Core.Sync;
+using OkrLinker.Fakes.Logging;
 using OkrLinker.Worker.Tests.Support;
 using OkrLinker.Worker.Web;
 
@@ -136,7 +137,7 @@ public sealed class MetricsTests
         Assert.Equal(0, scrape.Value(MetricNames.SourceRequests, ("source", "csv")));
         Assert.Empty(scrape.Samples(MetricNames.SourceLastSuccessTimestampSeconds));
         Assert.Empty(scrape.Samples(MetricNames.UnlinkedShareTotal));
-        Assert.Contains(web.Logs.Lines, l => l.Contains("could not be read from the store", StringComparison.Ordinal));
+        Assert.Contains(web.Logs.Lines(), l => l.Contains("could not be read from the store", StringComparison.Ordinal));
     }
 
     private static async Task DriveTrackerAsync(WebHarness web, ScriptedServer tracker)

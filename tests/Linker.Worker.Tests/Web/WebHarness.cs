@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using OkrLinker.Connectors.Files;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core;
 using OkrLinker.Core.Store;
 using OkrLinker.Core.Sync;
+using OkrLinker.Fakes;
 using OkrLinker.Worker.Tests.Support;
 using OkrLinker.Worker.Web;
 
@@ -18,7 +20,7 @@ namespace OkrLinker.Worker.Tests.Web;
 /// <summary>
 /// The web endpoints as the host will run them: a WebApplication on a TestServer with AddLinkerCore over an
 /// in-memory configuration, AddSourceHttp, the files source and AddLinkerWeb, a SQLite file in a temp config
-/// folder, the clock a <see cref="ManualTimeProvider"/>.
+/// folder, the clock a <see cref="FakeClock"/>.
 /// </summary>
 public sealed class WebHarness : IAsyncDisposable
 {
@@ -27,7 +29,7 @@ public sealed class WebHarness : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private WebHarness(WebApplication app, TempConfig config, ManualTimeProvider time, CapturedLogs logs)
+    private WebHarness(WebApplication app, TempConfig config, FakeClock time, FakeLogCollector logs)
     {
         this.app = app;
         Config = config;
@@ -38,9 +40,9 @@ public sealed class WebHarness : IAsyncDisposable
 
     public TempConfig Config { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeClock Time { get; }
 
-    public CapturedLogs Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public HttpClient Client { get; }
 
@@ -49,8 +51,8 @@ public sealed class WebHarness : IAsyncDisposable
     /// <param name="migrate">False leaves the store untouched (a store that cannot be opened stays so).</param>
     public static async Task<WebHarness> StartAsync(TempConfig config, WebSettings settings, bool migrate = true)
     {
-        var time = new ManualTimeProvider(Start);
-        var logs = new CapturedLogs();
+        var time = new FakeClock(Start);
+        var logs = new FakeLoggerProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = config.ConfigFolder });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -72,7 +74,7 @@ public sealed class WebHarness : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new WebHarness(app, config, time, logs);
+        return new WebHarness(app, config, time, logs.Collector);
     }
 
     /// <summary>Syncs one configured source through the real sync runner (its metrics and the sources table follow).</summary>

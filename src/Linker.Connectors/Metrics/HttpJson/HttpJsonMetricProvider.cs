@@ -11,7 +11,7 @@ namespace OkrLinker.Connectors.Metrics.HttpJson;
 /// the metric's <c>path</c> (<see cref="JsonPathLite"/>) picks the number. Headers come from the environment variables
 /// <c>HeadersEnv</c> names; their values are never logged nor put in a message. No history: one sample, now.
 /// </summary>
-internal sealed class HttpJsonMetricProvider(MetricProviderOptions options, HttpClient http, TimeProvider time) : IMetricProvider, IDisposable
+internal sealed class HttpJsonMetricProvider(MetricProviderOptions options, HttpClient http, SecretReader secrets, TimeProvider time) : IMetricProvider, IDisposable
 {
     public const string Kind = "http-json";
 
@@ -76,10 +76,14 @@ internal sealed class HttpJsonMetricProvider(MetricProviderOptions options, Http
         var headers = new List<(string, string)>();
         foreach (var (header, variable) in options.HeadersEnv)
         {
-            var value = Environment.GetEnvironmentVariable(variable);
-            headers.Add(string.IsNullOrEmpty(value)
-                ? throw MetricProviderException.Because(Name, krId, $"the environment variable {variable} (HeadersEnv:{header}) is not set")
-                : (header, value));
+            try
+            {
+                headers.Add((header, secrets.Require($"HeadersEnv:{header}", variable, "missing; name the environment variable that holds the header's value").Value));
+            }
+            catch (SecretException e)
+            {
+                throw MetricProviderException.Because(Name, krId, e.Message, e);
+            }
         }
 
         return headers;
@@ -93,7 +97,7 @@ internal sealed class HttpJsonMetricProvider(MetricProviderOptions options, Http
             DefaultHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" },
         };
         var http = services.GetRequiredService<SourceHttpClientFactory>().Create(settings);
-        return new HttpJsonMetricProvider(options, http, services.GetService<TimeProvider>() ?? TimeProvider.System);
+        return new HttpJsonMetricProvider(options, http, SourceServices.Secrets(services), services.GetService<TimeProvider>() ?? TimeProvider.System);
     }
 
     private static IEnumerable<string> Validate(MetricProviderOptions options)

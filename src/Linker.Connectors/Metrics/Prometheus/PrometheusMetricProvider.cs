@@ -93,7 +93,7 @@ internal sealed class PrometheusMetricProvider(MetricProviderOptions options, Ht
 
     private AuthenticationHeaderValue? Authorization(string krId)
     {
-        var token = SourceToken.Read(options.Auth, location, problem => MetricProviderException.Because(Name, krId, problem.TrimEnd('.')));
+        var token = SourceToken.Read(options.Auth, location, problem => MetricProviderException.Because(Name, krId, problem));
         if (token is null)
         {
             return null;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Metrics;
 
@@ -13,7 +14,7 @@ namespace OkrLinker.Connectors.Metrics.Sql;
 /// passes it, then runs in a read-only session (<c>SET TRANSACTION READ ONLY</c> / <c>PRAGMA query_only</c>) under the
 /// provider's <c>Timeout</c>. One number is the value now; rows of (timestamp, value) are the history in the range.
 /// </summary>
-internal sealed class SqlMetricProvider(MetricProviderOptions options, TimeProvider time) : IMetricProvider
+internal sealed class SqlMetricProvider(MetricProviderOptions options, SecretReader secrets, TimeProvider time) : IMetricProvider
 {
     public const string Kind = "sql";
 
@@ -43,10 +44,14 @@ internal sealed class SqlMetricProvider(MetricProviderOptions options, TimeProvi
             throw MetricProviderException.Because(Name, request.KrId, $"refused before it ran: {refusal}");
         }
 
-        var connectionString = Environment.GetEnvironmentVariable(options.ConnectionStringEnv!);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        string connectionString;
+        try
         {
-            throw MetricProviderException.Because(Name, request.KrId, $"the environment variable {options.ConnectionStringEnv} (ConnectionStringEnv) is not set");
+            connectionString = secrets.Require("ConnectionStringEnv", options.ConnectionStringEnv, "missing; name the environment variable that holds the connection string").Value;
+        }
+        catch (SecretException e)
+        {
+            throw MetricProviderException.Because(Name, request.KrId, e.Message, e);
         }
 
         var result = await ProviderCall.RunAsync(Name, request.KrId, options.Timeout, async token =>
@@ -134,7 +139,7 @@ internal sealed class SqlMetricProvider(MetricProviderOptions options, TimeProvi
     };
 
     private static SqlMetricProvider Create(IServiceProvider services, MetricProviderOptions options) =>
-        new(options, services.GetService<TimeProvider>() ?? TimeProvider.System);
+        new(options, SourceServices.Secrets(services), services.GetService<TimeProvider>() ?? TimeProvider.System);
 
     private static IEnumerable<string> Validate(MetricProviderOptions options)
     {

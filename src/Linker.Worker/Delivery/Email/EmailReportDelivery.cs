@@ -11,9 +11,9 @@ namespace OkrLinker.Worker.Delivery.Email;
 
 /// <summary>
 /// Mails the report through SMTP with MailKit: connect with the entry's <c>Security</c>, authenticate
-/// when <c>UserEnv</c>/<c>PasswordEnv</c> are set (values from the environment), send, quit.
+/// when <c>UserEnv</c>/<c>PasswordEnv</c> are set (values read by the <see cref="SecretReader"/>), send, quit.
 /// </summary>
-internal sealed class EmailReportDelivery(ReportMail mail, SmtpClientFactory clients, ILogger<EmailReportDelivery> logger) : IReportDelivery
+internal sealed class EmailReportDelivery(ReportMail mail, SmtpClientFactory clients, SecretReader secrets, ILogger<EmailReportDelivery> logger) : IReportDelivery
 {
     public string Kind => DeliveryKinds.Email;
 
@@ -52,7 +52,7 @@ internal sealed class EmailReportDelivery(ReportMail mail, SmtpClientFactory cli
         logger.Mailed(report.Week, server, security, options.To.Count);
     }
 
-    private static NetworkCredential? Credentials(DeliveryOptions options)
+    private NetworkCredential? Credentials(DeliveryOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.UserEnv) && string.IsNullOrWhiteSpace(options.PasswordEnv))
         {
@@ -62,16 +62,16 @@ internal sealed class EmailReportDelivery(ReportMail mail, SmtpClientFactory cli
         return new NetworkCredential(Read(options.UserEnv, "UserEnv"), Read(options.PasswordEnv, "PasswordEnv"));
     }
 
-    private static string Read(string? variable, string setting)
+    private string Read(string? variable, string setting)
     {
-        if (string.IsNullOrWhiteSpace(variable))
+        try
         {
-            throw new DeliveryException("missing; UserEnv and PasswordEnv go together (neither: no authentication)", setting);
+            return secrets.Require(setting, variable, "missing; UserEnv and PasswordEnv go together (neither: no authentication)").Value;
         }
-
-        return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? value
-            : throw new DeliveryException($"environment variable {variable} is not set", setting);
+        catch (SecretException ex)
+        {
+            throw new DeliveryException(ex.Message, ex.Key, innerException: ex);
+        }
     }
 
     // MailKit's messages carry the server's reply, never the credentials. Refusals that trying again

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using OkrLinker.Connectors.Http;
 
@@ -12,7 +13,7 @@ internal sealed class TestSource : IDisposable
 
     private readonly ILoggerFactory loggerFactory;
 
-    private TestSource(HttpClient client, SourceRequestCounters counters, CapturingLoggerProvider logs, ILoggerFactory loggerFactory)
+    private TestSource(HttpClient client, SourceRequestCounters counters, FakeLogCollector logs, ILoggerFactory loggerFactory)
     {
         Client = client;
         Counters = counters;
@@ -24,7 +25,7 @@ internal sealed class TestSource : IDisposable
 
     public SourceRequestCounters Counters { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     /// <summary>Millisecond backoff so retries cost nothing; rate-limit waits stay real (1 s at most in tests).</summary>
     public static HttpResilienceOptions FastOptions() => new()
@@ -56,12 +57,12 @@ internal sealed class TestSource : IDisposable
 
     public static TestSource Create(ScriptedHttpServer server, HttpResilienceOptions? options = null, SourceVendor vendor = SourceVendor.GitHub)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var metrics = new SourceRequestMetrics();
         var factory = new SourceHttpClientFactory(TimeProvider.System, loggerFactory, metrics, Options.Create(options ?? FastOptions()));
         var settings = Settings(vendor, server.BaseAddress);
-        return new TestSource(factory.Create(settings), metrics.For(settings.SourceName), logs, loggerFactory);
+        return new TestSource(factory.Create(settings), metrics.For(settings.SourceName), logs.Collector, loggerFactory);
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Connectors.Tests.Metrics.Support;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Metrics;
@@ -108,7 +109,7 @@ public sealed class PostgresMetricProviderTests(PostgresServer server) : IClassF
         Environment.SetEnvironmentVariable("OKR_TEST_PG_CONNECTION", server.ConnectionString);
         var provider = ProviderHost.Build(
             new MetricProviderOptions { Name = "dwh", Kind = "sql", Dialect = "Postgres", ConnectionStringEnv = "OKR_TEST_PG_CONNECTION", Timeout = timeout ?? TimeSpan.FromSeconds(30) },
-            time: new FakeClock(Now));
+            time: new FakeTimeProvider(Now));
         return await provider.ReadAsync(For("dwh", sql, from ?? Utc(10, 1), to ?? Now), CancellationToken.None);
     }
 

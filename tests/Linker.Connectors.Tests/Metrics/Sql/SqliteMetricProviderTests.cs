@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Connectors.Tests.Metrics.Support;
 using OkrLinker.Connectors.Tests.Support;
 using OkrLinker.Core.Configuration;
@@ -117,5 +118,5 @@ public sealed class SqliteMetricProviderTests : IDisposable
     private static IMetricProvider Provider(string variable, TimeSpan timeout) =>
         ProviderHost.Build(
             new MetricProviderOptions { Name = "stats", Kind = "sql", Dialect = "Sqlite", ConnectionStringEnv = variable, Timeout = timeout },
-            time: new FakeClock(Now));
+            time: new FakeTimeProvider(Now));
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Reports;
+using OkrLinker.Fakes.Logging;
 using OkrLinker.Worker.Delivery;
 using OkrLinker.Worker.Delivery.Email;
 using OkrLinker.Worker.Tests.Delivery.Support;
@@ -93,8 +94,8 @@ public sealed class EmailDeliveryTests
         var mail = Assert.Single(smtp.Mails);
         Assert.Equal(("okr-bot", Environment.GetEnvironmentVariable(password.Name)), (mail.User, mail.Password));
         Assert.Contains(smtp.Transcript, l => l.StartsWith("AUTH ", StringComparison.Ordinal));
-        Assert.DoesNotContain(Environment.GetEnvironmentVariable(password.Name)!, host.Logs.All, StringComparison.Ordinal);
-        Assert.Contains($"mailed through 127.0.0.1:{smtp.Port} (None) to 2 recipient(s)", host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.GetEnvironmentVariable(password.Name)!, host.Logs.All(), StringComparison.Ordinal);
+        Assert.Contains($"mailed through 127.0.0.1:{smtp.Port} (None) to 2 recipient(s)", host.Logs.All(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,7 +161,7 @@ public sealed class EmailDeliveryTests
         var results = await host.Runner.DeliverAsync(DeliverySamples.Report(), CancellationToken.None);
 
         Assert.Equal(
-            [new DeliveryResult(0, "email", false, 1, $"Report:Deliver:0:PasswordEnv (email): environment variable {password.Name} is not set")],
+            [new DeliveryResult(0, "email", false, 1, $"Report:Deliver:0:PasswordEnv (email): the environment variable {password.Name} (PasswordEnv) is not set")],
             results);
         Assert.Empty(smtp.Transcript);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using OkrLinker.Core;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Worker.Delivery;
@@ -17,14 +18,14 @@ internal sealed class DeliveryHost : IDisposable
     private readonly ServiceProvider provider;
     private readonly string root;
 
-    private DeliveryHost(ServiceProvider provider, string root, CapturedLogs logs)
+    private DeliveryHost(ServiceProvider provider, string root, FakeLogCollector logs)
     {
         this.provider = provider;
         this.root = root;
         Logs = logs;
     }
 
-    public CapturedLogs Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     /// <summary>The folder of the (imaginary) config file: relative paths start here.</summary>
     public string ConfigFolder => Path.Combine(root, "config");
@@ -39,7 +40,7 @@ internal sealed class DeliveryHost : IDisposable
     {
         var root = Directory.CreateTempSubdirectory("okrlinker-deliver-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "config"));
-        var logs = new CapturedLogs();
+        var logs = new FakeLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddLinkerCore(new ConfigurationBuilder().Build(), Path.Combine(root, "config"));
@@ -55,7 +56,7 @@ internal sealed class DeliveryHost : IDisposable
         services.Configure<LinkerOptions>(o => o.Report.Deliver = [.. entries]);
         services.Configure<DeliveryRetryOptions>(o => o.BaseDelay = TimeSpan.FromMilliseconds(1));
         configure?.Invoke(services);
-        return new DeliveryHost(services.BuildServiceProvider(), root, logs);
+        return new DeliveryHost(services.BuildServiceProvider(), root, logs.Collector);
     }
 
     public IReportDelivery Delivery(string kind) =>
