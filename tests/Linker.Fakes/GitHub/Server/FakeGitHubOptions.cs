@@ -20,6 +20,9 @@ public sealed record FakeGitHubOptions
     /// <summary>Budgets refill when this much time has passed (<c>X-RateLimit-Reset</c>).</summary>
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>A delay before every answer, as a network round trip to GitHub would add; default none (benchmarks set it).</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
     /// <summary>The clock for rate-limit windows, reset epochs and log timestamps.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -73,6 +73,11 @@ internal sealed class FakeGitHubPipeline(
         context.Response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
         var budget = isGraphQL ? graphql : core;
 
+        if (options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Latency, context.RequestAborted);
+        }
+
         var fault = faults.Take(request.Method, path);
         if (fault is { Kind: FakeFaultKind.Slow, Delay: { } delay })
         {
