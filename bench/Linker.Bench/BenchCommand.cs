@@ -5,6 +5,7 @@ namespace OkrLinker.Bench;
 /// <summary>
 /// The scenarios: <c>ingest --items N [--seed S]</c> (a CSV export synced and reported, each step in its
 /// own process), <c>page --items N</c> (one page of N items through the sync engine), and the internal
+/// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub), and the internal
 /// <c>step VERB …</c> a scenario starts to run one okrlinker verb and report its peak memory.
 /// </summary>
 internal static class BenchCommand
@@ -13,7 +14,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] | page --items N [--seed S]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S]");
             return 2;
         }
 
@@ -27,8 +28,11 @@ internal static class BenchCommand
             case "page":
                 await PageScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);
                 return 0;
+            case "github":
+                await GitHubScenario.RunAsync(Int(args, "--items", 10_000), Int(args, "--latency-ms", 50), Int(args, "--seed", 47), output, cancellationToken);
+                return 0;
             default:
-                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page)");
+                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github)");
                 return 2;
         }
     }

@@ -8,7 +8,8 @@ namespace OkrLinker.Core.Sync;
 
 /// <summary>
 /// Pulls a scope's pages and commits each page together with the cursor that follows it, so a crash
-/// repeats at most one page and never skips one (DESIGN.md §6). Upserts are idempotent on
+/// repeats at most one page and never skips one (DESIGN.md §6). The next page is read while the last one
+/// commits (<see cref="PageReadAhead"/>); commits stay one at a time, in the source's order. Upserts are idempotent on
 /// (source, external id): an unchanged item is not written.
 /// </summary>
 public sealed partial class SyncEngine(
@@ -49,7 +50,9 @@ public sealed partial class SyncEngine(
 
         try
         {
-            await foreach (var page in source.ReadAsync(scope, cursor, cancellationToken).WithCancellation(cancellationToken))
+            // The next page is read while this one commits; commits stay in the source's order, each with its own cursor.
+            await using var pages = new PageReadAhead(source, scope, cursor, cancellationToken);
+            while (await pages.NextAsync() is { } page)
             {
                 // A cancelled token must not split a page from its cursor, so the commit itself runs to the end.
                 await CommitPageAsync(scope, page, counts, seen, fieldSeen, CancellationToken.None);
