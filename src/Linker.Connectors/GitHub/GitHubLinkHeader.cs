@@ -48,6 +48,22 @@ public static class GitHubLinkHeader
     /// <summary>The <c>rel="last"</c> URL, or null when absent (GitHub omits it on the last page).</summary>
     public static Uri? Last(string? linkHeader) => Parse(linkHeader).GetValueOrDefault("last");
 
+    /// <summary>The <c>page</c> parameter of a link (<c>…&amp;page=100</c>), or null when it has none.</summary>
+    public static int? PageOf(Uri? link)
+    {
+        foreach (var pair in (link?.Query ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && string.Equals(parts[0], "page", StringComparison.Ordinal)
+                && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page))
+            {
+                return page;
+            }
+        }
+
+        return null;
+    }
+
     // A comma separates links, but a URL may hold a comma too: split only outside <...>.
     private static IEnumerable<string> SplitLinks(string header)
     {

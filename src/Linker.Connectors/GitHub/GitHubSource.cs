@@ -16,13 +16,15 @@ namespace OkrLinker.Connectors.GitHub;
 /// </summary>
 /// <remarks>
 /// A repo read starts with a one-item probe (<c>sort=updated&amp;direction=desc&amp;per_page=1</c>) sent
-/// with the ETag of the last run's probe: a 304 means nothing changed and costs no rate limit. Otherwise
-/// it lists <c>state=all&amp;sort=updated&amp;direction=asc&amp;since=…</c> 100 at a time, moving
+/// with the ETag of the last run's probe: a 304 means nothing changed and costs no rate limit. A first read
+/// (no <c>since</c> yet) lists every item by page number in creation order, several pages at once
+/// (<see cref="ReadByPageNumberAsync"/>). Otherwise it lists <c>state=all&amp;sort=updated&amp;direction=asc&amp;since=…</c> 100 at a time, moving
 /// <c>since</c> to the newest <c>updated_at</c> of each page rather than following page numbers: items
 /// edited during the read move to the end of an offset-paged list and would push others past a page
 /// boundary unseen. Only a page whose items all share one second follows the <c>Link</c> header instead.
 /// </remarks>
-internal sealed class GitHubSource(SourceOptions options, SourceClient http, GitHubIssueParser parser, Uri graphQl)
+/// <param name="concurrency">List pages in flight at once on a first read (<c>Http.MaxConcurrentRequests</c>).</param>
+internal sealed class GitHubSource(SourceOptions options, SourceClient http, GitHubIssueParser parser, Uri graphQl, int concurrency)
     : IWorkItemSource, ISourceCheck, IDisposable
 {
     public const string Kind = "github";
@@ -101,6 +103,7 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
         }
 
         string? probeEtag;
+        DateTimeOffset? probeNewest;
         using (var answer = await http.SendAsync(probe, repo, cancellationToken))
         {
             if (answer.StatusCode == HttpStatusCode.NotModified)
@@ -109,23 +112,90 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
             }
 
             probeEtag = answer.Headers.ETag?.ToString();
+            using var doc = await SourceClient.ReadJsonAsync(answer, cancellationToken);
+            probeNewest = parser.ParsePage(doc.RootElement).Select(i => (DateTimeOffset?)i.Updated).FirstOrDefault();
         }
 
+        var pages = cursor.Since is null
+            ? ReadByPageNumberAsync(repo, cursor, probeEtag, probeNewest, cancellationToken)
+            : ReadSinceAsync(repo, cursor, probeEtag, cancellationToken);
+        await foreach (var page in pages)
+        {
+            yield return page;
+        }
+    }
+
+    /// <summary>
+    /// A repo's first read (no <c>since</c> yet, or <c>--full</c>): every item in creation order by page number,
+    /// up to <see cref="concurrency"/> pages in flight once the first answer's <c>Link rel="last"</c> says how
+    /// many there are, yielded in page order. Creation order does not move when an item is edited, and new
+    /// items join at the end, so the page numbers stay put during the read; a page's cursor is its number.
+    /// The last page's cursor is the incremental one: <c>since</c> the probe's newest <c>updated_at</c> less the
+    /// overlap, so the next run re-reads whatever was edited or created while this read went on.
+    /// </summary>
+    private async IAsyncEnumerable<WorkItemPage> ReadByPageNumberAsync(
+        string repo, GitHubCursor cursor, string? probeEtag, DateTimeOffset? probeNewest, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var resumed = cursor.Page is not null;
+        var from = resumed ? cursor.ReadFrom : probeNewest - options.Overlap;
+
+        // A resumed read probed after changes that the pages committed before the stop may not hold; without
+        // that probe's ETag the next run reads everything since the first start instead of taking a 304.
+        var done = new GitHubCursor(from, resumed ? null : probeEtag).ToString();
+        var first = (cursor.Page ?? 0) + 1;
+        var head = await ListAsync(IssuesByCreation(repo, first), repo, cancellationToken);
+        var last = head.LastPage is { } l && l > first ? l : first; // no rel="last": this is the last page
+        yield return new WorkItemPage(head.Items, first == last ? done : PageCursor(first));
+        if (first == last)
+        {
+            yield break;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var window = new Queue<(int Number, Task<ListedPage> Read)>();
+        var next = first + 1;
+        try
+        {
+            while (window.Count > 0 || next <= last)
+            {
+                while (window.Count < concurrency && next <= last)
+                {
+                    window.Enqueue((next, ListAsync(IssuesByCreation(repo, next), repo, stop.Token)));
+                    next++;
+                }
+
+                var (number, read) = window.Dequeue();
+                var listed = await read;
+                yield return new WorkItemPage(listed.Items, number == last ? done : PageCursor(number));
+            }
+        }
+        finally
+        {
+            // Pages read ahead of a failure, a cancellation or a stop are dropped: none of them was committed.
+            await stop.CancelAsync();
+            foreach (var (_, read) in window)
+            {
+                await read.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        string PageCursor(int page) => new GitHubCursor(null, null, page, from).ToString();
+    }
+
+    /// <summary>
+    /// An incremental read: <c>sort=updated&amp;direction=asc&amp;since=…</c>, moving <c>since</c> to the newest
+    /// <c>updated_at</c> of each page rather than following page numbers (see the remarks on the class).
+    /// </summary>
+    private async IAsyncEnumerable<WorkItemPage> ReadSinceAsync(
+        string repo, GitHubCursor cursor, string? probeEtag, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var newest = cursor.Since;
         var since = cursor.Since;
         DateTimeOffset? offsetPagedAt = null;
         var url = IssuesFrom(repo, since);
         while (true)
         {
-            IReadOnlyList<WorkItem> items;
-            Uri? next;
-            using (var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), repo, cancellationToken))
-            {
-                using var doc = await SourceClient.ReadJsonAsync(response, cancellationToken);
-                items = parser.ParsePage(doc.RootElement);
-                next = GitHubLinkHeader.Next(response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null);
-            }
-
+            var (items, next, _) = await ListAsync(url, repo, cancellationToken);
             var pageNewest = items.Count == 0 ? (DateTimeOffset?)null : items.Max(i => i.Updated);
             if (pageNewest > newest || newest is null)
             {
@@ -163,6 +233,15 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
                 offsetPagedAt ??= since;
             }
         }
+    }
+
+    /// <summary>One page of an issues list: its items, the <c>rel="next"</c> URL and the page number of <c>rel="last"</c>.</summary>
+    private async Task<ListedPage> ListAsync(string url, string repo, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), repo, cancellationToken);
+        using var doc = await SourceClient.ReadJsonAsync(response, cancellationToken);
+        var links = GitHubLinkHeader.Parse(response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null);
+        return new ListedPage(parser.ParsePage(doc.RootElement), links.GetValueOrDefault("next"), GitHubLinkHeader.PageOf(links.GetValueOrDefault("last")));
     }
 
     private async IAsyncEnumerable<WorkItemPage> ReadProjectAsync(int number, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -245,6 +324,9 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
         root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
             ? string.Join("; ", errors.EnumerateArray().Select(e => e.TryGetProperty("message", out var m) ? m.GetString() : e.GetRawText()))
             : null;
+
+    private static string IssuesByCreation(string repo, int page) => GitHubEndpoints.Issues(
+        repo, string.Create(CultureInfo.InvariantCulture, $"state=all&sort=created&direction=asc&per_page={PageSize}&page={page}"));
 
     private static string IssuesFrom(string repo, DateTimeOffset? since) => GitHubEndpoints.Issues(
         repo,

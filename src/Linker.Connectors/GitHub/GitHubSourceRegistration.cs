@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
@@ -43,6 +44,7 @@ public static class GitHubSourceRegistration
             },
         };
         var http = services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings);
-        return new GitHubSource(options, http, new GitHubIssueParser(options, SourceServices.Teams(services)), GitHubEndpoints.GraphQl(root));
+        var concurrency = services.GetRequiredService<IOptions<HttpResilienceOptions>>().Value.MaxConcurrentRequests;
+        return new GitHubSource(options, http, new GitHubIssueParser(options, SourceServices.Teams(services)), GitHubEndpoints.GraphQl(root), concurrency);
     }
 }

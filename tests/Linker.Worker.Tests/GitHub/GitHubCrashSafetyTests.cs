@@ -33,10 +33,13 @@ public sealed class GitHubCrashSafetyTests
         Assert.Equal(gh.Expected(), await gh.StoredAsync());
         if (beforeRestart > 0)
         {
-            // It resumed from the committed cursor instead of starting over.
+            // It resumed from the committed cursor instead of starting over: a first read by page number
+            // goes on after its last committed page, one that had finished lists since its cursor.
             var firstListAfterRestart = gh.Fake.Requests.All.Skip(servedBeforeKill)
                 .First(r => r.Path.EndsWith("/issues", StringComparison.Ordinal) && r.Query.Contains("direction=asc", StringComparison.Ordinal));
-            Assert.Contains("since=", firstListAfterRestart.Query, StringComparison.Ordinal);
+            Assert.True(
+                firstListAfterRestart.Query.Contains("since=", StringComparison.Ordinal) || !firstListAfterRestart.Query.EndsWith("&page=1", StringComparison.Ordinal),
+                firstListAfterRestart.Query);
         }
     }
 

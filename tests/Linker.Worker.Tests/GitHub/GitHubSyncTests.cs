@@ -80,7 +80,7 @@ public sealed class GitHubSyncTests
         };
         for (var i = 0; i < faults.Length; i++)
         {
-            gh.Fake.Faults.AddRandom("*", faults[i], probability: 0.05, seed: 100 + i);
+            gh.Fake.Faults.AddRandom("*", faults[i], probability: 0.08, seed: 100 + i);
         }
 
         var run = await gh.SyncAsync();
