@@ -12,12 +12,21 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
   missing+=(postgresql)                                    # SQL metric tests run a real PostgreSQL
 fi
 
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)     # the bench smoke test runs GitHub's JavaScript SDK
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the test suite…"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; } \
     || echo "Could not install ${missing[*]}: the tests that need them will fail." >&2
+fi
+
+# The bench smoke test runs GitHub's JavaScript SDK (bench/reference, issue 11 target 4) from the committed lock file.
+if [ ! -d bench/reference/node_modules ]; then
+  echo "Installing bench/reference (npm ci) for the bench smoke test…"
+  (cd bench/reference && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "Could not install bench/reference: the github bench smoke test will fail." >&2
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

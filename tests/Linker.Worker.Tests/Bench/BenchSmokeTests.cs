@@ -40,6 +40,24 @@ public sealed class BenchSmokeTests
         Assert.EndsWith("| 0 | 0 | 300 |", Row(text, "| pages of 100, unchanged re-read |"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_github_scenario_runs_octokit_paginate_and_okrlinker_sync_against_the_same_fake_and_counts_their_requests()
+    {
+        var output = new StringWriter();
+        var projectItems = Fakes.FakeGitHubData.Generate(47, "acme", ["monorepo"], 300).Snapshot().Count(i => i.InProject);
+        var graphQl = (projectItems + 99) / 100;
+
+        var code = await BenchCommand.RunAsync(["github", "--items", "300", "--latency-ms", "5"], output, CancellationToken.None);
+
+        Assert.True(code == 0, output.ToString());
+        var text = output.ToString();
+        // octokit: pages 1-3; okrlinker: the change probe and pages 1-3, then the probe's 304; the project's pages each time.
+        Assert.Contains("| 300 | 3 |", Row(text, "| octokit.paginate"), StringComparison.Ordinal);
+        Assert.Contains($"| 300 | {4 + graphQl} (4 REST, {graphQl} GraphQL) |", Row(text, "| okrlinker sync, first"), StringComparison.Ordinal);
+        Assert.Contains($"| 300 | {1 + graphQl} (1 REST, {graphQl} GraphQL) |", Row(text, "| okrlinker sync, no change"), StringComparison.Ordinal);
+        Assert.StartsWith("ratio first sync / octokit.paginate: ", text.Split('\n').Single(l => l.StartsWith("ratio", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
     private static string Row(string text, string start) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith(start, StringComparison.Ordinal));
 }
