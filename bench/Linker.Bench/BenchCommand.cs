@@ -14,7 +14,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C]");
             return 2;
         }
 
@@ -29,7 +29,9 @@ internal static class BenchCommand
                 await PageScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);
                 return 0;
             case "github":
-                await GitHubScenario.RunAsync(Int(args, "--items", 10_000), Int(args, "--latency-ms", 50), Int(args, "--seed", 47), output, cancellationToken);
+                await GitHubScenario.RunAsync(
+                    Int(args, "--items", 10_000), Int(args, "--latency-ms", 50), Int(args, "--seed", 47),
+                    args.Contains("--concurrency") ? Int(args, "--concurrency", 2) : null, output, cancellationToken);
                 return 0;
             default:
                 await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github)");

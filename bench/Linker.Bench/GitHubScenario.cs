@@ -17,13 +17,16 @@ internal static class GitHubScenario
     private const string Owner = "acme";
     private const string Repo = "monorepo";
 
-    public static async Task<GitHubFigures> RunAsync(int items, int latencyMs, int seed, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="concurrency"><c>Http.MaxConcurrentRequests</c> for the sync; null leaves the default (2).</param>
+    public static async Task<GitHubFigures> RunAsync(int items, int latencyMs, int seed, int? concurrency, TextWriter output, CancellationToken cancellationToken)
     {
         var data = FakeGitHubData.Generate(seed, Owner, [Repo], items);
         await using var fake = await FakeGitHub.StartAsync(data, new FakeGitHubOptions { Latency = TimeSpan.FromMilliseconds(latencyMs) }, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fake GitHub: {items:N0} issues and pull requests in {Owner}/{Repo} (seed {seed}), {latencyMs} ms before every answer"));
 
+        var cpu = ProcessorTime();
         var reference = await RunReferenceAsync(fake, cancellationToken);
+        var fakeCpuForReference = ProcessorTime() - cpu;
         var referenceRequests = fake.Requests.Count;
         if (reference.Items != items)
         {
@@ -40,9 +43,11 @@ internal static class GitHubScenario
             Directory.CreateDirectory(config);
             await File.WriteAllTextAsync(Path.Combine(config, "okrs.yaml"), BenchItems.Okrs, cancellationToken);
             var configPath = Path.Combine(config, "linker.json");
-            await File.WriteAllTextAsync(configPath, Config(fake.BaseUrl, variable), cancellationToken);
+            await File.WriteAllTextAsync(configPath, Config(fake.BaseUrl, variable, concurrency), cancellationToken);
 
+            cpu = ProcessorTime();
             var first = await SyncAsync(configPath, cancellationToken);
+            var cpuForSync = ProcessorTime() - cpu;
             var firstLog = fake.Requests.All;
             fake.Requests.Clear();
             var again = await SyncAsync(configPath, cancellationToken);
@@ -60,6 +65,8 @@ internal static class GitHubScenario
                 againLog.Count(r => r.IsGraphQL),
                 again);
             await output.WriteLineAsync(figures.Table());
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"CPU of this process (the fake, and okrlinker in the second): {fakeCpuForReference.TotalSeconds:F2} s while octokit listed, {cpuForSync.TotalSeconds:F2} s during the first sync; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")}"));
             return figures;
         }
         finally
@@ -68,6 +75,12 @@ internal static class GitHubScenario
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private static async Task<TimeSpan> SyncAsync(string configPath, CancellationToken cancellationToken)
@@ -132,7 +145,7 @@ internal static class GitHubScenario
     }
 
     // The repo and its Projects (v2) project, as a user would configure them; the store beside the config.
-    private static string Config(Uri baseUrl, string tokenVariable) => JsonSerializer.Serialize(new
+    private static string Config(Uri baseUrl, string tokenVariable, int? concurrency) => JsonSerializer.Serialize(new
     {
         Okrs = new { Path = "okrs.yaml" },
         Store = new { Provider = "Sqlite", ConnectionString = "Data Source=../data/okrlinker.db" },
@@ -149,6 +162,9 @@ internal static class GitHubScenario
                 Auth = new { TokenEnv = tokenVariable },
             },
         },
+        Http = concurrency is { } n ? new { MaxConcurrentRequests = n } : null,
         Report = new { Week = "2026-W47", TimeZone = "UTC", Output = "../out" },
-    });
+    }, WithoutNulls);
+
+    private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 }
