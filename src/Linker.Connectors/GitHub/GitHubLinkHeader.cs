@@ -64,6 +64,16 @@ public static class GitHubLinkHeader
         return null;
     }
 
+    /// <summary><paramref name="link"/> with its <c>page</c> parameter set to <paramref name="page"/>, every other parameter kept.</summary>
+    public static Uri WithPage(Uri link, int page)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var kept = link.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(pair => !pair.StartsWith("page=", StringComparison.Ordinal));
+        var query = string.Join('&', kept.Append("page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new UriBuilder(link) { Query = query }.Uri;
+    }
+
     // A comma separates links, but a URL may hold a comma too: split only outside <...>.
     private static IEnumerable<string> SplitLinks(string header)
     {

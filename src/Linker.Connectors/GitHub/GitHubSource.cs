@@ -128,7 +128,7 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
     /// <summary>
     /// A repo's first read (no <c>since</c> yet, or <c>--full</c>): every item in creation order by page number,
     /// up to <see cref="concurrency"/> pages in flight once the first answer's <c>Link rel="last"</c> says how
-    /// many there are, yielded in page order. Creation order does not move when an item is edited, and new
+    /// many there are (pages 2..N are that link with its page number changed), yielded in page order. Creation order does not move when an item is edited, and new
     /// items join at the end, so the page numbers stay put during the read; a page's cursor is its number.
     /// The last page's cursor is the incremental one: <c>since</c> the probe's newest <c>updated_at</c> less the
     /// overlap, so the next run re-reads whatever was edited or created while this read went on.
@@ -144,6 +144,17 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
         var done = new GitHubCursor(from, resumed ? null : probeEtag).ToString();
         var first = (cursor.Page ?? 0) + 1;
         var head = await ListAsync(IssuesByCreation(repo, first), repo, cancellationToken);
+        if (head.Next is not null && head.LastPage is null)
+        {
+            // Not paged by number after all: follow the links one after the other, as an incremental read from the start does.
+            await foreach (var page in ReadSinceAsync(repo, new GitHubCursor(null, null), probeEtag, cancellationToken))
+            {
+                yield return page;
+            }
+
+            yield break;
+        }
+
         var last = head.LastPage is { } l && l > first ? l : first; // no rel="last": this is the last page
         yield return new WorkItemPage(head.Items, first == last ? done : PageCursor(first));
         if (first == last)
@@ -160,7 +171,7 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
             {
                 while (window.Count < concurrency && next <= last)
                 {
-                    window.Enqueue((next, ListAsync(IssuesByCreation(repo, next), repo, stop.Token)));
+                    window.Enqueue((next, ListAsync(GitHubLinkHeader.WithPage(head.Last!, next).ToString(), repo, stop.Token)));
                     next++;
                 }
 
@@ -195,7 +206,7 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
         var url = IssuesFrom(repo, since);
         while (true)
         {
-            var (items, next, _) = await ListAsync(url, repo, cancellationToken);
+            var (items, next, _, _) = await ListAsync(url, repo, cancellationToken);
             var pageNewest = items.Count == 0 ? (DateTimeOffset?)null : items.Max(i => i.Updated);
             if (pageNewest > newest || newest is null)
             {
@@ -235,13 +246,13 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
         }
     }
 
-    /// <summary>One page of an issues list: its items, the <c>rel="next"</c> URL and the page number of <c>rel="last"</c>.</summary>
     private async Task<ListedPage> ListAsync(string url, string repo, CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), repo, cancellationToken);
         using var doc = await SourceClient.ReadJsonAsync(response, cancellationToken);
         var links = GitHubLinkHeader.Parse(response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null);
-        return new ListedPage(parser.ParsePage(doc.RootElement), links.GetValueOrDefault("next"), GitHubLinkHeader.PageOf(links.GetValueOrDefault("last")));
+        var last = links.GetValueOrDefault("last");
+        return new ListedPage(parser.ParsePage(doc.RootElement), links.GetValueOrDefault("next"), last, GitHubLinkHeader.PageOf(last));
     }
 
     private async IAsyncEnumerable<WorkItemPage> ReadProjectAsync(int number, [EnumeratorCancellation] CancellationToken cancellationToken)

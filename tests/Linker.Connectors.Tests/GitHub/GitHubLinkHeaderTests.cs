@@ -76,4 +76,20 @@ public sealed class GitHubLinkHeaderTests
 
         Assert.Equal("https://api.github.com/search/issues?q=a,b&page=2", next?.OriginalString);
     }
+    [Theory]
+    [InlineData("https://api.github.com/repositories/1/issues?state=all&per_page=100&page=100", 100)]
+    [InlineData("https://api.github.com/repositories/1/issues?page=7&per_page=100", 7)]
+    [InlineData("https://api.github.com/repositories/1/issues?after=Y3Vyc29y&per_page=100", null)]
+    public void The_page_number_of_a_link_is_its_page_parameter(string link, int? page) =>
+        Assert.Equal(page, GitHubLinkHeader.PageOf(new Uri(link)));
+
+    [Fact]
+    public void A_link_with_another_page_keeps_every_other_parameter()
+    {
+        var last = new Uri("https://api.github.com/repositories/1/issues?state=all&sort=created&page=100&per_page=100");
+
+        Assert.Equal(
+            "https://api.github.com/repositories/1/issues?state=all&sort=created&per_page=100&page=42",
+            GitHubLinkHeader.WithPage(last, 42).ToString());
+    }
 }
