@@ -162,32 +162,16 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
             yield break;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var window = new Queue<(int Number, Task<ListedPage> Read)>();
-        var next = first + 1;
-        try
+        // Pages 2..N up to `concurrency` at a time, handed out in page order; any read ahead of a failure,
+        // a cancellation or a stop is dropped, none of it committed.
+        await using var pages = new OrderedReads<ListedPage>(
+            Enumerable.Range(first + 1, last - first).Select(number => (Func<CancellationToken, Task<ListedPage>>)(ct =>
+                ListAsync(GitHubLinkHeader.WithPage(head.Last!, number).ToString(), repo, ct))),
+            concurrency,
+            cancellationToken);
+        for (var number = first + 1; await pages.NextAsync() is { } listed; number++)
         {
-            while (window.Count > 0 || next <= last)
-            {
-                while (window.Count < concurrency && next <= last)
-                {
-                    window.Enqueue((next, ListAsync(GitHubLinkHeader.WithPage(head.Last!, next).ToString(), repo, stop.Token)));
-                    next++;
-                }
-
-                var (number, read) = window.Dequeue();
-                var listed = await read;
-                yield return new WorkItemPage(listed.Items, number == last ? done : PageCursor(number));
-            }
-        }
-        finally
-        {
-            // Pages read ahead of a failure, a cancellation or a stop are dropped: none of them was committed.
-            await stop.CancelAsync();
-            foreach (var (_, read) in window)
-            {
-                await read.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
+            yield return new WorkItemPage(listed.Items, number == last ? done : PageCursor(number));
         }
 
         string PageCursor(int page) => new GitHubCursor(null, null, page, from).ToString();
