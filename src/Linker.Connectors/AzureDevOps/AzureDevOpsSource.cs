@@ -20,15 +20,13 @@ namespace OkrLinker.Connectors.AzureDevOps;
 /// ends (ChangedDate to the second, minus the overlap, the copies already committed there left out by (rev, id)),
 /// ordered by ChangedDate and Id with <c>timePrecision=true</c>; no query comes near WIQL's 20,000 cap however
 /// many items changed on one day. Each slice's ids are read by <c>workitemsbatch</c>, 200 at a time with an
-/// explicit field list (up to <c>Http.MaxConcurrentRequests</c> batches of a slice in flight, taken in order),
-/// and every batch is one page with its own cursor, so a crash repeats at most one batch.
+/// explicit field list, and every batch is one page with its own cursor, so a crash repeats at most one batch.
 /// Should a server count the cap before <c>$top</c> (VS402337 anyway), the slice gets an upper ChangedDate bound,
 /// halved until it passes. State categories come from the process, read once per work item type per run.
 /// Deletions and moves out of the project never show up here; the engine's full sync (the reconciliation sweep)
 /// marks what the project no longer returns as Removed, and a moved item is stored again under its new project.
 /// </remarks>
-/// <param name="concurrency"><c>workitemsbatch</c> requests of one slice in flight at once (<c>Http.MaxConcurrentRequests</c>).</param>
-internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevOpsApi api, AzureDevOpsWorkItemParser parser, TimeProvider time, ILogger logger, int concurrency)
+internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevOpsApi api, AzureDevOpsWorkItemParser parser, TimeProvider time, ILogger logger)
     : IWorkItemSource, ISourceCheck, IDisposable
 {
     public const string Kind = "azure-devops";
@@ -134,16 +132,9 @@ internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevO
             }
 
             LogSlice(Name, project, from, to, exclude.Count, slice.Ids.Count);
-
-            // The slice's batches are fetched up to `concurrency` at a time and taken in order: each one's
-            // cursor is worked out exactly as if they had been read one after the other.
-            await using var batches = new OrderedReads<JsonDocument>(
-                slice.Ids.Chunk(BatchSize).Select(batch => (Func<CancellationToken, Task<JsonDocument>>)(ct => FetchBatchAsync(project, batch, ct))),
-                concurrency,
-                cancellationToken);
-            while (await batches.NextAsync() is { } doc)
+            foreach (var batch in slice.Ids.Chunk(BatchSize))
             {
-                var (items, read) = await ParseBatchAsync(project, doc, categories, cancellationToken);
+                var (items, read) = await ReadBatchAsync(project, batch, categories, cancellationToken);
                 foreach (var copy in read)
                 {
                     seen[copy.Id] = copy;
@@ -171,22 +162,19 @@ internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevO
         }
     }
 
-    private async Task<JsonDocument> FetchBatchAsync(string project, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    private async Task<(List<WorkItem> Items, List<AzureDevOpsSeen> Read)> ReadBatchAsync(
+        string project, IReadOnlyList<int> ids, ProcessCategories categories, CancellationToken cancellationToken)
     {
+        JsonDocument doc;
         try
         {
-            return await api.BatchAsync(ids, fields, $"work items of {project}", cancellationToken);
+            doc = await api.BatchAsync(ids, fields, $"work items of {project}", cancellationToken);
         }
         catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && ex.Message.Contains("TF51535", StringComparison.Ordinal))
         {
             throw new SourceException(Name, $"Source '{Name}': a field it reads does not exist in this organization ({ex.Message}) — set Fields.KeyResult (and Fields.StoryPoints) to reference names that exist, e.g. Custom.KeyResult.", ex);
         }
-    }
 
-    // One batch at a time, in order: the process categories are loaded here, never from two batches at once.
-    private async Task<(List<WorkItem> Items, List<AzureDevOpsSeen> Read)> ParseBatchAsync(
-        string project, JsonDocument doc, ProcessCategories categories, CancellationToken cancellationToken)
-    {
         using (doc)
         {
             var read = new List<AzureDevOpsSeen>();

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OkrLinker.Connectors.Auth;
@@ -50,7 +49,6 @@ public static class AzureDevOpsSourceRegistration
         var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var logger = loggers.CreateLogger("OkrLinker.Connectors.AzureDevOps");
         var api = new AzureDevOpsApi(services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings), logger);
-        return new AzureDevOpsSource(options, api, new AzureDevOpsWorkItemParser(options, SourceServices.Teams(services)), services.GetService<TimeProvider>() ?? TimeProvider.System, logger,
-            services.GetRequiredService<IOptions<HttpResilienceOptions>>().Value.MaxConcurrentRequests);
+        return new AzureDevOpsSource(options, api, new AzureDevOpsWorkItemParser(options, SourceServices.Teams(services)), services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
     }
 }
