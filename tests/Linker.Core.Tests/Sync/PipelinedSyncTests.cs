@@ -41,7 +41,7 @@ public sealed class PipelinedSyncTests : IAsyncLifetime
         [
             Page("c1", Item(1), Item(2)),
             Page("c2", Item(3), Item(4)),
-            Page("c3", Item(2) with { Title = "Renamed on page 3", Updated = Start }, Item(5)),
+            Page("c3", Item(2) with { Title = "Renamed on page 3", Updated = Some.Created.AddHours(1) }, Item(5)),
             Page("c4", Item(6), Item(7)),
         ])
         {
@@ -154,19 +154,7 @@ public sealed class PipelinedSyncTests : IAsyncLifetime
 
     private static WorkItemPage Page(string cursor, params WorkItem[] items) => new(items, cursor);
 
-    private static WorkItem Item(int n) => new()
-    {
-        Source = "jira",
-        ExternalId = $"{100 + n}",
-        Key = $"PAY-{n}",
-        Title = $"Item {n}",
-        Type = "Story",
-        State = "In Progress",
-        Category = StateCategory.InProgress,
-        Team = "payments",
-        Created = Start.AddDays(-n),
-        Updated = Start.AddHours(-n),
-    };
+    private static WorkItem Item(int n) => Some.Item($"PAY-{n}");
 
     private async Task<string?> CursorAsync()
     {
