@@ -1,7 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using OkrLinker.Core.Store;
 using OkrLinker.Core.Tests.Support;
 
-namespace OkrLinker.Core.Tests.Store;
+namespace OkrLinker.Core.Tests.Sync;
 
 public sealed class SqliteWorkItemRowsTests
 {
