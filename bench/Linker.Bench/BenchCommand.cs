@@ -1,4 +1,8 @@
 using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace OkrLinker.Bench;
 
@@ -31,8 +35,10 @@ internal static class BenchCommand
                     cancellationToken);
                 return 0;
             case "micro":
-                // BenchmarkDotNet's own arguments follow, e.g. --filter '*Commit*'.
-                BenchmarkDotNet.Running.BenchmarkSwitcher.FromTypes([typeof(MicroBenchmarks), typeof(PageCommitBenchmarks)]).Run(args[1..]);
+                // BenchmarkDotNet's own arguments follow, e.g. --filter '*Commit*'. A short run in this
+                // process: on a shared machine the separate build of the default toolchain timed out.
+                BenchmarkSwitcher.FromTypes([typeof(MicroBenchmarks), typeof(PageCommitBenchmarks)]).Run(
+                    args[1..], DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)));
                 return 0;
             case "page":
                 await PageScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);

@@ -12,7 +12,6 @@ namespace OkrLinker.Bench;
 /// <see cref="BenchItems"/>' seeded backlog.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
 public class MicroBenchmarks
 {
     private const int LinkItems = 100_000;

@@ -11,7 +11,6 @@ namespace OkrLinker.Bench;
 /// path (prepared statements) and by EF Core (the path of every other provider).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
 public class PageCommitBenchmarks
 {
     private IReadOnlyList<WorkItem> page = [];
