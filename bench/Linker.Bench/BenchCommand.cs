@@ -1,11 +1,15 @@
 using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace OkrLinker.Bench;
 
 /// <summary>
-/// The scenarios: <c>ingest --items N [--seed S]</c> (a CSV export synced and reported, each step in its
-/// own process), <c>page --items N</c> (one page of N items through the sync engine), and the internal
-/// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub), and the internal
+/// The scenarios: <c>ingest --items N [--seed S] [--skip full,report] [--keep]</c> (a CSV export synced
+/// and reported, each step in its own process; <c>--keep</c> leaves the folder for further runs), <c>page --items N</c> (one page of N items through the sync engine),
+/// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub), <c>micro</c> (BenchmarkDotNet), and the internal
 /// <c>step VERB …</c> a scenario starts to run one okrlinker verb and report its peak memory.
 /// </summary>
 internal static class BenchCommand
@@ -14,7 +18,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -23,7 +27,19 @@ internal static class BenchCommand
             case StepRunner.StepVerb:
                 return await StepRunner.RunStepAsync(args[1..], cancellationToken);
             case "ingest":
-                await IngestScenario.RunAsync(Int(args, "--items", 200_000), Int(args, "--seed", 47), output, cancellationToken);
+                await IngestScenario.RunAsync(
+                    Int(args, "--items", 200_000),
+                    Int(args, "--seed", 47),
+                    Text(args, "--skip")?.Split(',').ToHashSet(StringComparer.Ordinal) ?? [],
+                    args.Contains("--keep"),
+                    output,
+                    cancellationToken);
+                return 0;
+            case "micro":
+                // BenchmarkDotNet's own arguments follow, e.g. --filter '*Commit*'. A short run in this
+                // process: on a shared machine the separate build of the default toolchain timed out.
+                BenchmarkSwitcher.FromTypes([typeof(MicroBenchmarks), typeof(PageCommitBenchmarks)]).Run(
+                    args[1..], DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)));
                 return 0;
             case "page":
                 await PageScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);
@@ -34,9 +50,15 @@ internal static class BenchCommand
                     args.Contains("--concurrency") ? Int(args, "--concurrency", 2) : null, output, cancellationToken);
                 return 0;
             default:
-                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github)");
+                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, micro)");
                 return 2;
         }
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int Int(string[] args, string name, int fallback)

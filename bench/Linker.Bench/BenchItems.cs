@@ -11,6 +11,9 @@ namespace OkrLinker.Bench;
 /// </summary>
 internal static class BenchItems
 {
+    /// <summary>Rows a page of the files source reads a CSV file in (FilesSource.DefaultCsvPageSize).</summary>
+    public const int PageSize = 10_000;
+
     public const string Header = "key,title,type,state,team,labels,parent,points,created,resolved";
 
     public const string Okrs = """
@@ -92,6 +95,29 @@ internal static class BenchItems
                 .Append(Time(created)).Append(',').Append(resolved);
             writer.WriteLine(row);
         }
+    }
+
+    /// <summary>The CSV of <see cref="WriteCsv"/>, in memory.</summary>
+    public static byte[] CsvBytes(int count, int seed)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("okrlinker-bench-csv-").FullName, "backlog.csv");
+        try
+        {
+            WriteCsv(file, count, seed);
+            return File.ReadAllBytes(file);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    /// <summary>CSV rows into items, as the files source reads them.</summary>
+    public static IReadOnlyList<Core.Items.WorkItem> Parse(byte[] csv)
+    {
+        using var reader = new StreamReader(new MemoryStream(csv));
+        return new Connectors.Files.CsvWorkItemParser(new Core.Configuration.SourceOptions { Name = "csv", Kind = "files" }, Core.Sources.TeamResolver.Empty)
+            .Parse(reader, "backlog.csv");
     }
 
     private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;

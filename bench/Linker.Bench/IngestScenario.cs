@@ -9,7 +9,10 @@ namespace OkrLinker.Bench;
 /// </summary>
 internal static class IngestScenario
 {
-    public static async Task<IReadOnlyList<StepResult>> RunAsync(int items, int seed, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="skip">Steps left out by name start (<c>full</c>, <c>report</c>), to time the others alone.</param>
+    /// <param name="keep">Leave the folder (config, CSV, store, reports) in place and print where it is.</param>
+    public static async Task<IReadOnlyList<StepResult>> RunAsync(
+        int items, int seed, IReadOnlySet<string> skip, bool keep, TextWriter output, CancellationToken cancellationToken)
     {
         var root = Directory.CreateTempSubdirectory("okrlinker-bench-").FullName;
         try
@@ -27,9 +30,16 @@ internal static class IngestScenario
             {
                 await StepRunner.RunAsync("sync (first)", items, ["sync", "--config", configPath], cancellationToken),
                 await StepRunner.RunAsync("sync (unchanged)", items, ["sync", "--config", configPath], cancellationToken),
-                await StepRunner.RunAsync("sync --full (unchanged)", items, ["sync", "--full", "--config", configPath], cancellationToken),
-                await StepRunner.RunAsync("report md,json,html,csv", items, ["report", "--format", "md,json,html,csv", "--config", configPath], cancellationToken),
             };
+            if (!skip.Contains("full"))
+            {
+                steps.Add(await StepRunner.RunAsync("sync --full (unchanged)", items, ["sync", "--full", "--config", configPath], cancellationToken));
+            }
+
+            if (!skip.Contains("report"))
+            {
+                steps.Add(await StepRunner.RunAsync("report md,json,html,csv", items, ["report", "--format", "md,json,html,csv", "--config", configPath], cancellationToken));
+            }
 
             await output.WriteLineAsync(StepResult.Header);
             foreach (var step in steps)
@@ -37,14 +47,23 @@ internal static class IngestScenario
                 await output.WriteLineAsync(step.Row());
             }
 
-            var reports = Directory.GetFiles(Path.Combine(root, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+            var outFolder = Path.Combine(root, "out");
+            var reports = (Directory.Exists(outFolder) ? Directory.GetFiles(outFolder) : []).Select(Path.GetFileName).Order(StringComparer.Ordinal);
             await output.WriteLineAsync($"reports: {string.Join(", ", reports)}");
+            if (keep)
+            {
+                await output.WriteLineAsync($"kept: {configPath}");
+            }
+
             return steps;
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
+            if (!keep)
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ internal static class StepRunner
         var fields = marker[Marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => f.Split('='))
             .ToDictionary(f => f[0], f => long.Parse(f[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        return new StepResult(name, items, wall, fields["peak"], fields["gcs"]);
+        return new StepResult(name, items, wall, fields["peak"], fields["gcs"], TimeSpan.FromMilliseconds(fields["cpu"]));
     }
 
     /// <summary>The child side: runs the verb in-process, then prints its peak working set.</summary>
@@ -58,7 +58,7 @@ internal static class StepRunner
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Marker} peak={self.PeakWorkingSet64} gcs={gcs}"));
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Marker} peak={self.PeakWorkingSet64} gcs={gcs} cpu={(long)self.TotalProcessorTime.TotalMilliseconds}"));
         return code;
     }
 }

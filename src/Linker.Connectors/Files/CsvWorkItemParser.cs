@@ -24,31 +24,45 @@ public sealed class CsvWorkItemParser(SourceOptions source, TeamResolver teams)
     };
 
     /// <summary>Every row of <paramref name="reader"/>; <paramref name="fileName"/> is only used in error messages.</summary>
-    public IReadOnlyList<WorkItem> Parse(TextReader reader, string fileName)
+    public IReadOnlyList<WorkItem> Parse(TextReader reader, string fileName) => [.. Read(reader, fileName)];
+
+    /// <summary>
+    /// The rows of <paramref name="reader"/> one at a time, so a file of any size is read in constant
+    /// memory; a bad row throws when it is reached.
+    /// </summary>
+    public IEnumerable<WorkItem> Read(TextReader reader, string fileName)
     {
         using var csv = CsvReader.Create(reader, Options, leaveOpen: true);
+        var columns = Translated(() => ColumnsOf(csv.Headers), fileName);
+        if (columns.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var required in RequiredColumns.Where(required => !columns.ContainsKey(required)))
+        {
+            throw new FormatException(
+                $"{fileName}, line 1, column '{required}': the header has no '{required}' column, which is required.");
+        }
+
+        while (Translated(csv.Read, fileName))
+        {
+            var record = new string[csv.FieldCount];
+            for (var i = 0; i < record.Length; i++)
+            {
+                record[i] = csv.GetString(i);
+            }
+
+            yield return ToItem(new CsvItemRow(record, columns, fileName, csv.LineNumber));
+        }
+    }
+
+    // An iterator cannot catch around its yields, so each read of the CSV translates its own errors.
+    private static T Translated<T>(Func<T> read, string fileName)
+    {
         try
         {
-            var columns = ColumnsOf(csv.Headers);
-            if (columns.Count == 0)
-            {
-                return [];
-            }
-
-            foreach (var required in RequiredColumns.Where(required => !columns.ContainsKey(required)))
-            {
-                throw new FormatException(
-                    $"{fileName}, line 1, column '{required}': the header has no '{required}' column, which is required.");
-            }
-
-            var items = new List<WorkItem>();
-            while (csv.Read())
-            {
-                var record = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList();
-                items.Add(ToItem(new CsvItemRow(record, columns, fileName, csv.LineNumber)));
-            }
-
-            return items;
+            return read();
         }
         catch (CsvFormatException ex)
         {

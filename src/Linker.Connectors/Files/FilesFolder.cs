@@ -34,11 +34,17 @@ internal sealed class FilesFolder(string path, FilesFormat format)
     public static async Task<string> FingerprintAsync(FilesSnapshot snapshot, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
         foreach (var file in snapshot.All)
         {
-            var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-            hash.AppendData(Encoding.UTF8.GetBytes($"{file.Name}\n{content.Length}\n"));
-            hash.AppendData(content);
+            // Streamed, so a large export is hashed in constant memory.
+            await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file.Name}\n{stream.Length}\n"));
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];

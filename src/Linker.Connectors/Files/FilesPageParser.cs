@@ -32,12 +32,21 @@ internal sealed class FilesPageParser(SourceOptions options, FilesFormat format,
         return catalog = JiraFieldCatalog.Parse(document.RootElement);
     }
 
+    /// <summary>The rows of a CSV file as they are read, in constant memory.</summary>
+    public IEnumerable<WorkItem> ReadCsv(Stream content, string fileName)
+    {
+        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        foreach (var item in new CsvWorkItemParser(options, teams).Read(reader, fileName))
+        {
+            yield return item;
+        }
+    }
+
     public IReadOnlyList<WorkItem> Parse(byte[] content, string fileName)
     {
         if (format == FilesFormat.Csv)
         {
-            using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return new CsvWorkItemParser(options, teams).Parse(reader, fileName);
+            return [.. ReadCsv(new MemoryStream(content), fileName)];
         }
 
         using var document = JsonDocument.Parse(WithoutBom(content), Lenient);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Items;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Store;
 
@@ -14,17 +15,26 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var result = await LinkStoredItemsAsync(db, okrs, cancellationToken);
 
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Links.ExecuteDeleteAsync(cancellationToken);
-        db.Links.AddRange(result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
+        var links = result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
         {
             Source = i.Item.Source,
             ExternalId = i.Item.ExternalId,
             KrId = l.KrId,
             Reason = l.Reason.ToString(),
             Via = l.Via,
-        })));
-        await db.SaveChangesAsync(cancellationToken);
+        }));
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (SqliteWorkItemRows.Applies(db))
+        {
+            await SqliteLinkRows.ReplaceAsync(db, links, cancellationToken);
+        }
+        else
+        {
+            await db.Links.ExecuteDeleteAsync(cancellationToken);
+            db.Links.AddRange(links);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return result;
     }
@@ -44,13 +54,21 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
             .ToDictionary(g => g.Key, g => g.First().Fields.KeyResult, StringComparer.OrdinalIgnoreCase);
         var linker = new WorkItemLinker(options.Value.Linking, okrs, krFields);
 
-        var rows = await db.WorkItems.AsNoTracking()
-            .OrderBy(w => w.Source).ThenBy(w => w.ExternalId)
-            .ToListAsync(cancellationToken);
         var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
-        var items = rows.Select(r => r.ToItem()).Select(i => fieldValues.TryGetValue((i.Source, i.ExternalId), out var extra)
-            ? i with { KrValues = [.. i.KrValues, .. extra.Where(v => !i.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] }
-            : i).ToList();
+        var rows = SqliteWorkItemRows.Applies(db)
+            ? SqliteWorkItemRows.ReadAllAsync(db, cancellationToken)
+            : db.WorkItems.AsNoTracking().OrderBy(w => w.Source).ThenBy(w => w.ExternalId).AsAsyncEnumerable();
+
+        // Row by row into items, so the rows of a million-item store are never all held beside the items.
+        var items = new List<WorkItem>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var item = row.ToItem();
+            items.Add(fieldValues.TryGetValue((item.Source, item.ExternalId), out var extra)
+                ? item with { KrValues = [.. item.KrValues, .. extra.Where(v => !item.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] }
+                : item);
+        }
+
         return linker.Link(items);
     }
 

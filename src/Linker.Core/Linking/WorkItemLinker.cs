@@ -107,7 +107,7 @@ public sealed class WorkItemLinker
                 LinkHow.Unlinked => Bucket.Unlinked,
                 _ => Bucket.Linked,
             };
-            linked[i] = new LinkedItem(items[i], decisions[i].Links, bucket) { Explanation = explainer.Explain(i) };
+            linked[i] = new LinkedItem(items[i], decisions[i].Links, bucket) { ExplainLater = (explainer, i) };
         }
 
         return new LinkingResult(

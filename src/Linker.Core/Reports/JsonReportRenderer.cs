@@ -1,11 +1,9 @@
-using System.Text.Json;
-
 namespace OkrLinker.Core.Reports;
 
 internal sealed class JsonReportRenderer : IReportRenderer
 {
     public string Format => "json";
 
-    public Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken) =>
-        JsonSerializer.SerializeAsync(output, report, ReportJson.Options, cancellationToken);
+    public async Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken) =>
+        await output.WriteAsync(ReportJson.Utf8(report), cancellationToken);
 }

@@ -89,21 +89,21 @@ public sealed class ReportBuilder(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = figures.Week.ToString();
-        var row = await db.WeeklySnapshots.SingleOrDefaultAsync(s => s.Week == key, cancellationToken);
+
+        // Without the stored report: it is the size of the report, and only its delivery time matters here.
+        var stored = await db.WeeklySnapshots.AsNoTracking()
+            .Where(s => s.Week == key)
+            .Select(s => new { s.DeliveredAt })
+            .SingleOrDefaultAsync(cancellationToken);
 
         // A delivered past week is history: rebuilding it later reads today's categories, which
         // would quietly rewrite the trend. The current week is refreshed until it is over.
-        if (row?.DeliveredAt is not null && figures.Week < IsoWeek.Containing(now, Zone))
+        if (stored?.DeliveredAt is not null && figures.Week < IsoWeek.Containing(now, Zone))
         {
             return;
         }
 
-        if (row is null)
-        {
-            row = new WeeklySnapshotRow { Week = key };
-            db.WeeklySnapshots.Add(row);
-        }
-
+        var row = new WeeklySnapshotRow { Week = key };
         row.From = figures.From;
         row.To = figures.To;
         row.Items = figures.Totals.Items;
@@ -113,7 +113,18 @@ public sealed class ReportBuilder(
         row.UnlinkedShare = figures.Totals.UnlinkedShare;
         row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
         row.TakenAt = now;
-        row.ReportJson = System.Text.Json.JsonSerializer.Serialize(report, ReportJson.Options);
+        row.ReportJson = System.Text.Encoding.UTF8.GetString(ReportJson.Utf8(report));
+        if (stored is null)
+        {
+            db.WeeklySnapshots.Add(row);
+        }
+        else
+        {
+            // Every column but the delivery time, which the weekly job sets and this never changes.
+            db.Entry(row).State = EntityState.Modified;
+            db.Entry(row).Property(r => r.DeliveredAt).IsModified = false;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -13,6 +13,14 @@ public static class ReportJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    // The builder serializes each report once for its snapshot; the JSON renderer writes those same
+    // bytes instead of serializing a million-item report a second time. Weak: gone with the report.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WeeklyReport, byte[]> Serialized = new();
+
+    /// <summary>The report as UTF-8 JSON in <see cref="Options"/>, serialized once per report instance.</summary>
+    public static byte[] Utf8(WeeklyReport report) =>
+        Serialized.GetValue(report, r => JsonSerializer.SerializeToUtf8Bytes(r, Options));
+
     public static WeeklyReport Read(string json) =>
         JsonSerializer.Deserialize<WeeklyReport>(json, Options)
         ?? throw new JsonException("The report file is empty.");

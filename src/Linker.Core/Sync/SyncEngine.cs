@@ -19,6 +19,12 @@ public sealed partial class SyncEngine(
     SyncMetrics? metrics = null)
 {
     /// <summary>
+    /// On SQLite, items are written with prepared statements beside EF Core (the default); false takes
+    /// the EF Core path every other provider takes, so tests can run that path on SQLite too.
+    /// </summary>
+    internal bool DirectSqlite { get; init; } = true;
+
+    /// <summary>
     /// Syncs one scope. <paramref name="full"/> ignores the stored cursor, reads everything, and then
     /// marks the scope's stored items that the source no longer returned as Removed and gone (the reconciliation sweep).
     /// </summary>
@@ -120,29 +126,32 @@ public sealed partial class SyncEngine(
     {
         var now = time.GetUtcNow();
 
-        // The last copy of an item within a page wins, as it would have on a second write.
-        var items = page.Items
-            .GroupBy(i => i.ExternalId, StringComparer.Ordinal)
-            .Select(g => g.Last())
-            .ToList();
+        var items = LastCopies(page.Items);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // A large page (one CSV file) is written chunk by chunk inside the page's one transaction: the
-        // lookup stays under SQLite's variable limit, and the change tracker never holds more than a
-        // chunk, which on a 100,000-item page halved the commit (docs/benchmarks.md). A page of one
-        // chunk is written by the single SaveChanges below, as before.
-        foreach (var chunk in items.Chunk(ChunkSize))
+        if (DirectSqlite && SqliteWorkItemRows.Applies(db))
         {
-            if (db.ChangeTracker.Entries().Any())
+            await WriteItemsDirectAsync(db, scope, items, counts, seen, now, cancellationToken);
+        }
+        else
+        {
+            // A large page (one CSV file) is written chunk by chunk inside the page's one transaction: the
+            // lookup stays under SQLite's variable limit, and the change tracker never holds more than a
+            // chunk, which on a 100,000-item page halved the commit (docs/benchmarks.md). A page of one
+            // chunk is written by the single SaveChanges below, as before.
+            foreach (var chunk in items.Chunk(ChunkSize))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
+                if (db.ChangeTracker.Entries().Any())
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
 
-            var existing = await ReadExistingAsync(db, scope.Source, chunk, cancellationToken);
-            StageItems(scope, chunk, existing, db, counts, seen, now);
+                var existing = await ReadExistingAsync(db, scope.Source, chunk, cancellationToken);
+                StageItems(scope, chunk, existing, db, counts, seen, now);
+            }
         }
 
         await StageFieldValuesAsync(db, scope, page.FieldValues, counts, fieldSeen, cancellationToken);
@@ -158,6 +167,30 @@ public sealed partial class SyncEngine(
         counts.Read += page.Items.Count + page.FieldValues.Count;
     }
 
+    /// <summary>
+    /// The last copy of each item within a page, in the order of first appearance: the last one wins, as
+    /// it would have on a second write.
+    /// </summary>
+    private static List<WorkItem> LastCopies(IReadOnlyList<WorkItem> items)
+    {
+        var at = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        var result = new List<WorkItem>(items.Count);
+        foreach (var item in items)
+        {
+            if (at.TryGetValue(item.ExternalId, out var index))
+            {
+                result[index] = item;
+            }
+            else
+            {
+                at.Add(item.ExternalId, result.Count);
+                result.Add(item);
+            }
+        }
+
+        return result;
+    }
+
     private static void StageItems(
         SourceScope scope,
         WorkItem[] items,
@@ -169,39 +202,77 @@ public sealed partial class SyncEngine(
     {
         foreach (var item in items)
         {
-            if (!string.Equals(item.Source, scope.Source, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"Source '{scope.Source}' returned an item of source '{item.Source}'.");
-            }
-
             seen?.Add(item.ExternalId);
-            if (existing.TryGetValue(item.ExternalId, out var row))
+            var row = existing.GetValueOrDefault(item.ExternalId);
+            if (counts.Add(Stage(scope, item, ref row, now)) == Outcome.Inserted)
             {
-                // Another run (a CLI sync beside the worker, another node) may have stored a newer
-                // copy meanwhile; an older one never overwrites it. A row a sweep marked gone holds
-                // no newer copy, only that mark, so whatever the source returns now replaces it.
-                if (row.GoneAt is null && item.Updated.ToUniversalTime() < row.Updated)
-                {
-                    counts.Unchanged++;
-                }
-                else if (item.CopyTo(row, scope.Id))
-                {
-                    row.ChangedAt = now;
-                    counts.Updated++;
-                }
-                else
-                {
-                    counts.Unchanged++;
-                }
-            }
-            else
-            {
-                row = new WorkItemRow { ChangedAt = now };
-                item.CopyTo(row, scope.Id);
-                db.WorkItems.Add(row);
-                counts.Inserted++;
+                db.WorkItems.Add(row!);
             }
         }
+    }
+
+    /// <summary>
+    /// The SQLite path of a page: an untracked lookup of the page's rows in one query, then one prepared
+    /// INSERT or UPDATE per new or changed item on the page's transaction. What counts as new, changed or
+    /// unchanged is <see cref="Stage"/>, the same as on the EF Core path.
+    /// </summary>
+    private static async Task WriteItemsDirectAsync(
+        LinkerDbContext db,
+        SourceScope scope,
+        List<WorkItem> items,
+        Counts counts,
+        HashSet<string>? seen,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var existing = await SqliteWorkItemRows.ReadAsync(db, scope.Source, [.. items.Select(i => i.ExternalId)], cancellationToken);
+        using var writer = SqliteWorkItemRows.CreateWriter(db);
+        foreach (var item in items)
+        {
+            seen?.Add(item.ExternalId);
+            var row = existing.GetValueOrDefault(item.ExternalId);
+            switch (counts.Add(Stage(scope, item, ref row, now)))
+            {
+                case Outcome.Inserted:
+                    writer.Insert(row!);
+                    break;
+                case Outcome.Updated:
+                    writer.Update(row!);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Brings <paramref name="row"/> (null: not stored yet, then a new row) up to <paramref name="item"/>.</summary>
+    private static Outcome Stage(SourceScope scope, WorkItem item, ref WorkItemRow? row, DateTimeOffset now)
+    {
+        if (!string.Equals(item.Source, scope.Source, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Source '{scope.Source}' returned an item of source '{item.Source}'.");
+        }
+
+        if (row is null)
+        {
+            row = new WorkItemRow { ChangedAt = now };
+            item.CopyTo(row, scope.Id);
+            return Outcome.Inserted;
+        }
+
+        // Another run (a CLI sync beside the worker, another node) may have stored a newer
+        // copy meanwhile; an older one never overwrites it. A row a sweep marked gone holds
+        // no newer copy, only that mark, so whatever the source returns now replaces it.
+        if (row.GoneAt is null && item.Updated.ToUniversalTime() < row.Updated)
+        {
+            return Outcome.Unchanged;
+        }
+
+        if (item.CopyTo(row, scope.Id))
+        {
+            row.ChangedAt = now;
+            return Outcome.Updated;
+        }
+
+        return Outcome.Unchanged;
     }
 
     /// <summary>The stored rows of a chunk of a page's items, tracked for update, in one query.</summary>
@@ -313,21 +384,28 @@ public sealed partial class SyncEngine(
 
         // Items whose state is Removed (closed as not planned) are still returned and still pass
         // their KRs on; only the ones the tracker stopped returning are marked gone, whatever their state.
-        var candidates = await db.WorkItems
+        // Ids only: a million-item scope read as tracked rows took most of a full sync's time and memory.
+        var candidates = await db.WorkItems.AsNoTracking()
             .Where(w => w.Source == scope.Source && w.ScopeId == scope.Id && w.GoneAt == null)
+            .Select(w => w.ExternalId)
             .ToListAsync(cancellationToken);
 
-        var gone = candidates.Where(w => !seen.Contains(w.ExternalId)).ToList();
-        foreach (var row in gone)
+        var gone = candidates.Where(id => !seen.Contains(id)).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in gone.Chunk(ChunkSize))
         {
             // The tracker no longer returns it: deleted, moved out of the query, or access lost.
             // Removed keeps it out of every week's scope; GoneAt stops it passing KRs on.
-            row.Category = removedName;
-            row.GoneAt = now;
-            row.ChangedAt = now;
+            await db.WorkItems
+                .Where(w => w.Source == scope.Source && chunk.Contains(w.ExternalId))
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(w => w.Category, removedName)
+                        .SetProperty(w => w.GoneAt, now)
+                        .SetProperty(w => w.ChangedAt, now),
+                    cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return gone.Count;
     }
 
@@ -383,8 +461,33 @@ public sealed partial class SyncEngine(
     // SQLite takes 32,766 a statement, so one query over a 50,000-row CSV file (one page) failed.
     private const int ChunkSize = 500;
 
+    private enum Outcome
+    {
+        Unchanged,
+        Updated,
+        Inserted,
+    }
+
     private sealed class Counts
     {
+        public Outcome Add(Outcome outcome)
+        {
+            switch (outcome)
+            {
+                case Outcome.Inserted:
+                    Inserted++;
+                    break;
+                case Outcome.Updated:
+                    Updated++;
+                    break;
+                default:
+                    Unchanged++;
+                    break;
+            }
+
+            return outcome;
+        }
+
         public int Pages { get; set; }
 
         public int Read { get; set; }

@@ -230,4 +230,62 @@ public sealed class FilesSourceTests : IDisposable
         Assert.Equal([3, 3, 3, 3, 1], pages.Select(p => p.Items.Count));
         Assert.All(pages.SelectMany(p => p.Items), item => Assert.Equal(StateCategory.ToDo, item.Category));
     }
+
+    private FilesSource CsvFolder(int pageSize)
+    {
+        temp.Write(
+            "csv/backlog.csv",
+            "key,title,state,created\nPAY-1,One,Done,2026-10-05\nPAY-2,Two,Done,2026-10-05\nPAY-3,Three,Done,2026-10-05\nPAY-4,Four,Done,2026-10-05\nPAY-5,Five,Done,2026-10-05\n");
+        return new FilesSource(
+            new SourceOptions { Name = "sheet", Kind = "files", Format = "csv", Path = "csv" },
+            Path.Combine(temp.Path, "csv"),
+            FilesFormat.Csv,
+            TeamResolver.Empty,
+            pageSize);
+    }
+
+    [Fact]
+    public async Task A_csv_file_is_read_as_pages_of_the_page_size_each_cursor_saying_the_rows_committed()
+    {
+        var source = CsvFolder(pageSize: 2);
+
+        var pages = await ReadAll(source, cursor: null);
+
+        Assert.Equal([["PAY-1", "PAY-2"], ["PAY-3", "PAY-4"], ["PAY-5"]], pages.Select(p => p.Items.Select(i => i.Key).ToArray()));
+        var fingerprint = pages[0].Cursor.Split(':')[0];
+        Assert.Equal([$"{fingerprint}:2|backlog.csv", $"{fingerprint}:4|backlog.csv", $"{fingerprint}|backlog.csv"], pages.Select(p => p.Cursor));
+    }
+
+    [Fact]
+    public async Task A_cursor_inside_a_csv_file_resumes_with_the_next_row_and_the_last_cursor_yields_nothing()
+    {
+        var source = CsvFolder(pageSize: 2);
+        var pages = await ReadAll(source, cursor: null);
+
+        var resumed = await ReadAll(source, pages[0].Cursor);
+
+        Assert.Equal([["PAY-3", "PAY-4"], ["PAY-5"]], resumed.Select(p => p.Items.Select(i => i.Key).ToArray()));
+        Assert.Empty(await ReadAll(source, pages[^1].Cursor));
+    }
+
+    [Fact]
+    public async Task A_cursor_inside_a_csv_file_that_changed_since_reads_it_from_the_start()
+    {
+        var source = CsvFolder(pageSize: 2);
+        var pages = await ReadAll(source, cursor: null);
+        File.AppendAllText(Path.Combine(temp.Path, "csv", "backlog.csv"), "PAY-6,Six,Done,2026-10-05\n");
+
+        var after = await ReadAll(source, pages[0].Cursor);
+
+        Assert.Equal(["PAY-1", "PAY-2", "PAY-3", "PAY-4", "PAY-5", "PAY-6"], after.SelectMany(p => p.Items).Select(i => i.Key));
+    }
+
+    [Fact]
+    public async Task A_cursor_reads_back_whatever_the_file_name_and_a_bad_row_count_reads_as_no_cursor()
+    {
+        Assert.Equal(new FilesCursor("0123abcd", "a|b.csv"), FilesCursor.Parse("0123abcd|a|b.csv"));
+        Assert.Equal(new FilesCursor("0123abcd", "a|b.csv", 20_000), FilesCursor.Parse("0123abcd:20000|a|b.csv"));
+        Assert.Null(FilesCursor.Parse("0123abcd:x|b.csv"));
+        Assert.Null(FilesCursor.Parse("no bar"));
+    }
 }

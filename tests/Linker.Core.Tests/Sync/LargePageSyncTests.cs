@@ -10,7 +10,8 @@ namespace OkrLinker.Core.Tests.Sync;
 /// A page far larger than SQLite's limit of 32,766 variables a statement (a 100,000-row CSV file is one
 /// page): it commits whole, with its cursor, and stays idempotent.
 /// </summary>
-public sealed class LargePageSyncTests : IAsyncLifetime
+/// <summary>The SQLite store's direct write path (the default); <see cref="LargePageSyncTestsOnEfCore"/> runs the same on the EF Core path.</summary>
+public class LargePageSyncTests : IAsyncLifetime
 {
     private const int PageItems = 100_000;
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
@@ -18,10 +19,13 @@ public sealed class LargePageSyncTests : IAsyncLifetime
     private TempStore store = null!;
     private SyncEngine engine = null!;
 
+    /// <summary>False: the EF Core path that every provider but SQLite takes.</summary>
+    protected virtual bool DirectSqlite => true;
+
     public async Task InitializeAsync()
     {
         store = await TempStore.CreateAsync();
-        engine = new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance);
+        engine = new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance) { DirectSqlite = DirectSqlite };
     }
 
     public Task DisposeAsync()

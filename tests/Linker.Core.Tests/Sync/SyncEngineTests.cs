@@ -9,17 +9,21 @@ using OkrLinker.Core.Tests.Support;
 
 namespace OkrLinker.Core.Tests.Sync;
 
-public sealed class SyncEngineTests : IAsyncLifetime
+/// <summary>The SQLite store's direct write path (the default); <see cref="SyncEngineTestsOnEfCore"/> runs the same on the EF Core path.</summary>
+public class SyncEngineTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Start);
     private TempStore store = null!;
     private SyncEngine engine = null!;
 
+    /// <summary>False: the EF Core path that every provider but SQLite takes.</summary>
+    protected virtual bool DirectSqlite => true;
+
     public async Task InitializeAsync()
     {
         store = await TempStore.CreateAsync();
-        engine = new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance);
+        engine = new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance) { DirectSqlite = DirectSqlite };
     }
 
     public Task DisposeAsync()
