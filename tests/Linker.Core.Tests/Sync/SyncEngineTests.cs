@@ -9,7 +9,7 @@ using OkrLinker.Core.Tests.Support;
 
 namespace OkrLinker.Core.Tests.Sync;
 
-public sealed class SyncEngineTests : IAsyncLifetime
+public abstract class SyncEngineTests(string provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Start);
@@ -18,7 +18,7 @@ public sealed class SyncEngineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = await TempStore.CreateAsync();
+        store = await TempStore.CreateAsync(provider);
         engine = new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance);
     }
 
@@ -278,3 +278,9 @@ public sealed class SyncEngineTests : IAsyncLifetime
         Updated = Start.AddHours(-n),
     }).ToList();
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SyncEngineOnSqliteTests() : SyncEngineTests(StoreProvider.Sqlite);
+
+/// <summary>The suite on PostgreSQL.</summary>
+public sealed class SyncEngineOnPostgresTests() : SyncEngineTests(StoreProvider.Postgres);
