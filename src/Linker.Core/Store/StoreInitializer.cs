@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace OkrLinker.Core.Store;
@@ -42,6 +44,8 @@ public sealed class StoreInitializer(IDbContextFactory<LinkerDbContext> dbFactor
 
         try
         {
+            // Made first, so migrating an empty database does not log a failed read of the missing history table.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         finally
