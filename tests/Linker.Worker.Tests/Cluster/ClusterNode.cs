@@ -15,6 +15,9 @@ public sealed class ClusterNode : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>True once the test killed it (its exit is then expected).</summary>
+    public bool Killed { get; private set; }
+
     public int ExitCode => process.ExitCode;
 
     public static ClusterNode Start(string configPath, IReadOnlyDictionary<string, string> environment)
@@ -43,6 +46,7 @@ public sealed class ClusterNode : IDisposable
     /// <summary>SIGKILL: the node dies at once, mid-whatever, as on a power cut.</summary>
     public async Task KillAsync()
     {
+        Killed = true;
         process.Kill(entireProcessTree: false);
         await process.WaitForExitAsync();
     }

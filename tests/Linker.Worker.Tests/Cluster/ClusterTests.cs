@@ -93,7 +93,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         cluster.StartNode();
 
         await WaitAsync(() => Task.FromResult(cluster.Fake.SearchRequests >= 4), TimeSpan.FromSeconds(120), "four pages of the first sync", cluster);
-        var victim = cluster.Nodes.Single(n => n.Logged("Syncing jira/PAY"));
+        var victim = cluster.Nodes.Single(n => n.Logged("Syncing jira/PAY (full"));
         var survivor = cluster.Nodes.Single(n => n != victim);
         await victim.KillAsync();
         var killed = Stopwatch.StartNew();
@@ -166,7 +166,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow + limit;
         while (!await reached())
         {
-            if (DateTime.UtcNow > deadline || cluster.Nodes.Any(n => n.HasExited))
+            if (DateTime.UtcNow > deadline || cluster.Nodes.Any(n => n.HasExited && !n.Killed))
             {
                 foreach (var node in cluster.Nodes)
                 {
