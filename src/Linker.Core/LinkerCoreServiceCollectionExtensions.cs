@@ -39,12 +39,9 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddDbContextFactory<LinkerDbContext>((sp, db) =>
         {
             var store = sp.GetRequiredService<IOptions<LinkerOptions>>().Value.Store;
-            if (!string.Equals(store.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new LinkerConfigException("Store:Provider", $"'{store.Provider}' is not supported yet; use Sqlite");
-            }
-
-            db.UseSqlite(SqliteConnectionString(store.ConnectionString, location));
+            db.UseStore(store.Provider, StoreProvider.IsPostgres(store.Provider)
+                ? store.ConnectionString
+                : SqliteConnectionString(store.ConnectionString, location));
         });
 
         services.AddSingleton<StoreInitializer>();

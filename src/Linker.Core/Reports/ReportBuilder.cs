@@ -87,6 +87,20 @@ public sealed class ReportBuilder(
 
     private async Task SaveSnapshotAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The CLI's report and a worker (or two nodes) may build the same week at once: when both insert its first
+        // snapshot, the loser's insert fails on the key and it writes again over the winner's row, the later build last.
+        try
+        {
+            await SaveSnapshotOnceAsync(figures, report, now, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await SaveSnapshotOnceAsync(figures, report, now, cancellationToken);
+        }
+    }
+
+    private async Task SaveSnapshotOnceAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = figures.Week.ToString();
 

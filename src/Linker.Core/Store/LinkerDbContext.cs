@@ -84,5 +84,12 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+
+        // PostgreSQL's timestamptz holds an instant and Npgsql writes only UTC ones; the instant is what the store
+        // compares and orders by, so every value is written as UTC (it reads back with offset zero).
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 }

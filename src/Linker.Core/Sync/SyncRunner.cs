@@ -80,13 +80,14 @@ public sealed partial class SyncRunner(
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Sources.SingleOrDefaultAsync(s => s.Name == source, cancellationToken);
-        if (row is null)
-        {
-            row = new SourceRow { Name = source, Kind = options.Value.Sources.FirstOrDefault(s => s.Name == source)?.Kind ?? "" };
-            db.Sources.Add(row);
-        }
 
+        // Scopes of one source finish at once on several threads or nodes, so the source's first row is put in place
+        // by a statement both SQLite and PostgreSQL let several writers run (the second inserts nothing), not by a
+        // read-then-insert that lets two writers both insert.
+        var kind = options.Value.Sources.FirstOrDefault(s => s.Name == source)?.Kind ?? "";
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO sources (\"Name\", \"Kind\") VALUES ({source}, {kind}) ON CONFLICT DO NOTHING", cancellationToken);
+        var row = await db.Sources.SingleAsync(s => s.Name == source, cancellationToken);
         row.FirstRunAt ??= now;
         row.LastRunAt = now;
         if (result.Succeeded && !result.Stopped)

@@ -8,7 +8,8 @@ namespace OkrLinker.Worker.Scheduling;
 
 /// <summary>The daily pull of every KR's metric on <c>Metrics.Schedule</c> (UTC); the figures are refreshed after it.</summary>
 [DisallowConcurrentExecution]
-internal sealed partial class MetricPullJob(OkrSetSource okrs, MetricPuller puller, ShutdownSignal shutdown, ILogger<MetricPullJob> logger) : IJob
+internal sealed partial class MetricPullJob(
+    OkrSetSource okrs, MetricPuller puller, ShutdownSignal shutdown, NodeIdentity node, TimeProvider time, ILogger<MetricPullJob> logger) : IJob
 {
     public static readonly JobKey Key = new("metric-pull", "metrics");
 
@@ -19,6 +20,7 @@ internal sealed partial class MetricPullJob(OkrSetSource okrs, MetricPuller pull
             return;
         }
 
+        using var scoped = logger.BeginScope(node.Scope);
         using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Hard);
         try
         {
@@ -28,7 +30,7 @@ internal sealed partial class MetricPullJob(OkrSetSource okrs, MetricPuller pull
             LogPulled(results.Count, samples, failed);
             if (!shutdown.Stopping.IsCancellationRequested)
             {
-                await context.Scheduler.TriggerJob(RefreshJob.Key, hard.Token);
+                await RefreshJob.RequestAsync(context.Scheduler, time, hard.Token);
             }
         }
         catch (OperationCanceledException) when (hard.IsCancellationRequested)

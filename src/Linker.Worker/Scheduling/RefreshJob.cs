@@ -6,14 +6,46 @@ using Quartz;
 
 namespace OkrLinker.Worker.Scheduling;
 
-/// <summary>Links every item and refreshes this week's figures and stored report after syncs; never delivers.</summary>
+/// <summary>
+/// Links every item and refreshes this week's figures and stored report after syncs; never delivers. Asked for
+/// through <see cref="RequestAsync"/>, which coalesces: every request in one <see cref="Window"/> names the same
+/// trigger, so N scopes finishing on one tick cause one refresh, on whichever node takes the trigger.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class RefreshJob(OkrSetSource okrs, ReportBuilder builder, ShutdownSignal shutdown, ILogger<RefreshJob> logger) : IJob
+internal sealed partial class RefreshJob(OkrSetSource okrs, ReportBuilder builder, ShutdownSignal shutdown, NodeIdentity node, ILogger<RefreshJob> logger) : IJob
 {
     public static readonly JobKey Key = new("refresh", "report");
 
+    /// <summary>How long requests are gathered into one refresh.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A refresh at the end of the current window. A request whose window already has its trigger adds nothing; one
+    /// made while that refresh runs falls in the next window, so no change is left out of the figures.
+    /// </summary>
+    public static async Task RequestAsync(IScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = new DateTimeOffset((now.UtcTicks / Window.Ticks + 1) * Window.Ticks, TimeSpan.Zero);
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity($"refresh@{due.ToUnixTimeSeconds()}", "report")
+            .ForJob(Key)
+            .StartAt(due)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        try
+        {
+            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another scope (or node) asked for this window's refresh first.
+        }
+    }
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        using var scoped = logger.BeginScope(node.Scope);
         using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Hard);
         try
         {

@@ -10,11 +10,13 @@ using Quartz;
 namespace OkrLinker.Worker.Scheduling;
 
 /// <summary>
-/// Puts the jobs on the scheduler at start: one sync job per source scope on the source's cron, one
-/// sweep per source scope on <c>Worker.SweepSchedule</c>, the figures refresh, the metric pull on
-/// <c>Metrics.Schedule</c>, and the weekly report on
-/// <c>Report.Schedule</c> in <c>Report.TimeZone</c>. Missed fire times are not replayed one by one:
-/// Quartz is told to skip them, and this class runs each overdue job once, judged from the store.
+/// Puts the jobs on the scheduler at start: one job per source scope with two triggers, the source's cron and the
+/// sweep on <c>Worker.SweepSchedule</c>; the figures refresh, the metric pull on <c>Metrics.Schedule</c>, and the
+/// weekly report on <c>Report.Schedule</c> in <c>Report.TimeZone</c>. A job is only added when the schedule lacks it,
+/// so on a cluster the first node to start adds it and the others find it there (a trigger whose schedule the config
+/// changed is rescheduled). Missed fire times are not replayed one by one: the node that adds a job runs it once now
+/// when the store shows it overdue; a clustered schedule that already held the job lets Quartz's misfire handling
+/// run a missed slot once, on one node. So three nodes starting together catch up once, not three times.
 /// </summary>
 internal sealed partial class ScheduleSetup(
     ISchedulerFactory schedulers,
@@ -23,6 +25,7 @@ internal sealed partial class ScheduleSetup(
     IOptions<LinkerOptions> options,
     IOptions<WorkerOptions> worker,
     ShutdownSignal shutdown,
+    NodeIdentity node,
     TimeProvider time,
     ILogger<ScheduleSetup> logger) : IHostedService
 {
@@ -34,17 +37,18 @@ internal sealed partial class ScheduleSetup(
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var now = time.GetUtcNow();
 
-        await scheduler.AddJob(JobBuilder.Create<RefreshJob>().WithIdentity(RefreshJob.Key).StoreDurably().Build(), AddJobOptions.Replacing, cancellationToken);
+        LogNode(node.Id, node.Clustered ? "clustered on PostgreSQL" : "alone, in-memory schedule");
+        await EnsureDurableAsync(scheduler, JobBuilder.Create<RefreshJob>().WithIdentity(RefreshJob.Key).StoreDurably().Build(), cancellationToken);
 
         var report = options.Value.Report;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(report.TimeZone);
-        await scheduler.ScheduleJob(
-            JobBuilder.Create<WeeklyReportJob>().WithIdentity(WeeklyReportJob.Key).Build(),
-            TriggerBuilder.Create().WithIdentity("weekly-report", "report")
-                .WithCronSchedule(report.Schedule, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build(),
-            ScheduleJobOptions.Replacing,
+        var added = await EnsureAsync(
+            scheduler,
+            JobBuilder.Create<WeeklyReportJob>().WithIdentity(WeeklyReportJob.Key).RequestRecovery().Build(),
+            [TriggerBuilder.Create().WithIdentity("weekly-report", "report")
+                .WithCronSchedule(report.Schedule, c => ClusterSchedule.Misfires(c.InTimeZone(zone), node.Clustered)).Build()],
             cancellationToken);
-        if (await WeeklyReportMissedAsync(CronTimes.Parse(report.Schedule, zone), zone, now, cancellationToken) is { } missed)
+        if (added && await WeeklyReportMissedAsync(CronTimes.Parse(report.Schedule, zone), zone, now, cancellationToken) is { } missed)
         {
             LogCatchUp("weekly report", missed);
             var data = new JobDataMap { [WeeklyReportJob.SlotKey] = missed.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
@@ -105,28 +109,24 @@ internal sealed partial class ScheduleSetup(
 
         foreach (var scope in scopes)
         {
-            var sync = SyncScopeJob.KeyFor(source.Name, scope.Id, full: false);
-            await scheduler.ScheduleJob(
-                ScopeJob(sync, source.Name, scope, full: false),
-                TriggerBuilder.Create().WithIdentity(sync.Name, "scopes")
-                    .WithCronSchedule(source.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build(),
-                ScheduleJobOptions.Replacing,
+            var key = SyncScopeJob.KeyFor(source.Name, scope.Id);
+            var added = await EnsureAsync(
+                scheduler,
+                ScopeJob(key, source.Name, scope),
+                [ScopeTrigger(key, SyncScopeJob.TriggerFor(source.Name, scope.Id, full: false), source.Schedule, full: false),
+                 ScopeTrigger(key, SyncScopeJob.TriggerFor(source.Name, scope.Id, full: true), worker.Value.SweepSchedule, full: true)],
                 cancellationToken);
-
-            var sweep = SyncScopeJob.KeyFor(source.Name, scope.Id, full: true);
-            await scheduler.ScheduleJob(
-                ScopeJob(sweep, source.Name, scope, full: true),
-                TriggerBuilder.Create().WithIdentity(sweep.Name, "scopes")
-                    .WithCronSchedule(worker.Value.SweepSchedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build(),
-                ScheduleJobOptions.Replacing,
-                cancellationToken);
+            if (!added)
+            {
+                continue;
+            }
 
             // Never synced, or its last success is older than the slot that should have run: once, now.
             var row = stored.GetValueOrDefault(scope.Id);
             if (row?.LastSuccessAt is not { } last || (previous is { } slot && last < slot))
             {
                 LogScopeCatchUp(source.Name, scope.Id);
-                await scheduler.TriggerJob(sync, cancellationToken);
+                await scheduler.TriggerJob(key, new JobDataMap { [SyncScopeJob.FullKey] = false }, cancellationToken);
             }
 
             // A sweep slot passed while the worker was down (a new scope's first read is whole anyway).
@@ -134,7 +134,7 @@ internal sealed partial class ScheduleSetup(
                 && (row.LastFullSyncAt is null || row.LastFullSyncAt < sweepSlot))
             {
                 LogScopeCatchUp(source.Name, scope.Id + " (sweep)");
-                await scheduler.TriggerJob(sweep, cancellationToken);
+                await scheduler.TriggerJob(key, new JobDataMap { [SyncScopeJob.FullKey] = true }, cancellationToken);
             }
         }
     }
@@ -144,12 +144,16 @@ internal sealed partial class ScheduleSetup(
     private async Task ScheduleMetricPullAsync(IScheduler scheduler, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var schedule = options.Value.Metrics.Schedule;
-        await scheduler.ScheduleJob(
-            JobBuilder.Create<MetricPullJob>().WithIdentity(MetricPullJob.Key).Build(),
-            TriggerBuilder.Create().WithIdentity("metric-pull", "metrics")
-                .WithCronSchedule(schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).Build(),
-            ScheduleJobOptions.Replacing,
+        var added = await EnsureAsync(
+            scheduler,
+            JobBuilder.Create<MetricPullJob>().WithIdentity(MetricPullJob.Key).RequestRecovery().Build(),
+            [TriggerBuilder.Create().WithIdentity("metric-pull", "metrics")
+                .WithCronSchedule(schedule, c => ClusterSchedule.Misfires(c.InTimeZone(TimeZoneInfo.Utc), node.Clustered)).Build()],
             cancellationToken);
+        if (!added)
+        {
+            return;
+        }
 
         var cron = CronTimes.Parse(schedule, TimeZoneInfo.Utc);
         var slot = CronTimes.Previous(cron, now, CronTimes.Interval(cron, now) * 3);
@@ -163,13 +167,64 @@ internal sealed partial class ScheduleSetup(
         }
     }
 
-    private static IJobDetail ScopeJob(JobKey key, string source, SourceScope scope, bool full) =>
+    private static IJobDetail ScopeJob(JobKey key, string source, SourceScope scope) =>
         JobBuilder.Create<SyncScopeJob>().WithIdentity(key)
             .UsingJobData(SyncScopeJob.SourceKey, source)
             .UsingJobData(SyncScopeJob.ScopeKey, scope.Id)
             .UsingJobData(SyncScopeJob.FieldStreamKey, scope.FieldStream)
-            .UsingJobData(SyncScopeJob.FullKey, full)
+            .RequestRecovery()
             .Build();
+
+    private ITrigger ScopeTrigger(JobKey job, TriggerKey key, string cron, bool full) =>
+        TriggerBuilder.Create().WithIdentity(key).ForJob(job)
+            .UsingJobData(SyncScopeJob.FullKey, full)
+            .WithCronSchedule(cron, c => ClusterSchedule.Misfires(c.InTimeZone(TimeZoneInfo.Utc), node.Clustered))
+            .Build();
+
+    /// <summary>
+    /// Adds <paramref name="job"/> with its triggers when the schedule lacks it and says so; when it is there (added by
+    /// another node, or before a restart) leaves it, rescheduling only a trigger whose cron the config changed, so a
+    /// node's start never moves a trigger another node is about to fire.
+    /// </summary>
+    private async Task<bool> EnsureAsync(IScheduler scheduler, IJobDetail job, IReadOnlyCollection<ITrigger> triggers, CancellationToken cancellationToken)
+    {
+        if (!await scheduler.Exists(job.Key, cancellationToken))
+        {
+            try
+            {
+                await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions(), cancellationToken);
+                return true;
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // Another node added it a moment ago.
+            }
+        }
+
+        foreach (var trigger in triggers.OfType<ICronTrigger>())
+        {
+            var stored = await scheduler.GetTrigger(trigger.Key, cancellationToken) as ICronTrigger;
+            if (stored is null || stored.CronExpressionString != trigger.CronExpressionString || stored.TimeZone.Id != trigger.TimeZone.Id)
+            {
+                LogRescheduled(trigger.Key.Name, trigger.CronExpressionString ?? "");
+                await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task EnsureDurableAsync(IScheduler scheduler, IJobDetail job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scheduler.AddJob(job, new AddJobOptions(), cancellationToken);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // There from another node or an earlier start.
+        }
+    }
 
     /// <summary>
     /// The last report slot, when the store shows the worker was running before it and that week's
@@ -188,6 +243,12 @@ internal sealed partial class ScheduleSetup(
         var delivered = await db.WeeklySnapshots.AnyAsync(s => s.Week == week && s.DeliveredAt != null, cancellationToken);
         return ranBefore && !delivered ? slot : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} starting, {How}")]
+    private partial void LogNode(string node, string how);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trigger {Trigger} rescheduled on {Cron}: the config changed it")]
+    private partial void LogRescheduled(string trigger, string cron);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catching up the {What} missed at {Slot:u}, once")]
     private partial void LogCatchUp(string what, DateTimeOffset slot);

@@ -26,6 +26,7 @@ internal sealed partial class WeeklyReportJob(
     ConfigLocation location,
     IOptions<LinkerOptions> options,
     ShutdownSignal shutdown,
+    NodeIdentity node,
     TimeProvider time,
     ILogger<WeeklyReportJob> logger) : IJob
 {
@@ -40,6 +41,7 @@ internal sealed partial class WeeklyReportJob(
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        using var scoped = logger.BeginScope(node.Scope);
         using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Hard);
         var report = options.Value.Report;
         var slot = context.MergedJobDataMap.GetString(SlotKey) is { } missed

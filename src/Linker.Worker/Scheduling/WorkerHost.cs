@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Store;
 using OkrLinker.Worker.Cli;
 using OkrLinker.Worker.Delivery;
 using OkrLinker.Worker.Web;
@@ -30,13 +32,18 @@ internal static class WorkerHost
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section))
             .Validate(o => CronTimes.IsValid(o.SweepSchedule), "Worker:SweepSchedule: not a Quartz cron expression")
             .Validate(o => o.ShutdownGrace > TimeSpan.Zero, "Worker:ShutdownGrace: must be positive")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.InstanceId), "Worker:InstanceId: empty; leave it out (AUTO) or name this node")
+            .Validate(o => o.ClusterCheckinInterval > TimeSpan.Zero, "Worker:ClusterCheckinInterval: must be positive")
+            .Validate(o => o.ClusterCheckinMisfireThreshold > TimeSpan.Zero, "Worker:ClusterCheckinMisfireThreshold: must be positive")
             .ValidateOnStart();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = worker.ShutdownGrace);
         builder.Services.AddSystemd();
 
-        builder.Services.AddSingleton<ScopeGate>();
         builder.Services.AddSingleton<ShutdownSignal>();
-        builder.Services.AddQuartz();
+        var store = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
+        var node = new NodeIdentity(worker, StoreProvider.IsPostgres(store.Provider), TimeProvider.System);
+        builder.Services.AddSingleton(node);
+        builder.Services.AddQuartz(q => ClusterSchedule.Configure(q, node, worker, store));
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<ScheduleSetup>();
         builder.Services.AddTransient<SyncScopeJob>();

@@ -2,6 +2,7 @@ using OkrLinker.Connectors.Tests.Metrics.Support;
 using OkrLinker.Connectors.Tests.Support;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Metrics;
+using OkrLinker.Testing;
 using static OkrLinker.Connectors.Tests.Metrics.Support.MetricRequests;
 
 namespace OkrLinker.Connectors.Tests.Metrics;

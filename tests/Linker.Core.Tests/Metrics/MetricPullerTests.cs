@@ -14,14 +14,14 @@ namespace OkrLinker.Core.Tests.Metrics;
 /// The pull into a real SQLite store. Period 2026-Q4 starts 2026-10-01 00:00 UTC (the first pull reads from 24 September); the clock stands at
 /// 2026-10-05 12:00 UTC unless a test moves it; the fake series are daily at 00:00 UTC.
 /// </summary>
-public sealed class MetricPullerTests : IAsyncLifetime
+public abstract class MetricPullerTests(string provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset PeriodStart = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 10, 5, 12, 0, 0, TimeSpan.Zero));
     private readonly FakeMetricProvider fake = new();
     private TempStore store = null!;
 
-    public async Task InitializeAsync() => store = await TempStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TempStore.CreateAsync(provider);
 
     public Task DisposeAsync()
     {
@@ -205,3 +205,9 @@ public sealed class MetricPullerTests : IAsyncLifetime
         Assert.Contains("'O9-KR9' is no key result of 2026-Q4", unknown.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class MetricPullerOnSqliteTests() : MetricPullerTests(StoreProvider.Sqlite);
+
+/// <summary>The suite on PostgreSQL.</summary>
+public sealed class MetricPullerOnPostgresTests() : MetricPullerTests(StoreProvider.Postgres);

@@ -15,7 +15,7 @@ using OkrLinker.Core.Tests.Support;
 
 namespace OkrLinker.Core.Tests.Reports;
 
-public sealed class ReportBuilderTests : IAsyncLifetime, IDisposable
+public abstract class ReportBuilderTests(string provider) : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
     private static readonly IsoWeek W47 = new(2026, 47);
@@ -36,7 +36,7 @@ public sealed class ReportBuilderTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        store = await TempStore.CreateAsync();
+        store = await TempStore.CreateAsync(provider);
         var options = Options.Create(new LinkerOptions());
         builder = new ReportBuilder(store, new LinkRunner(store, options), options, clock);
 
@@ -51,7 +51,11 @@ public sealed class ReportBuilderTests : IAsyncLifetime, IDisposable
             .SyncScopeAsync(source, new SourceScope("jira", FakeSource.ScopeId), full: false, null, CancellationToken.None);
     }
 
-    public void Dispose() => builder.Dispose();
+    public void Dispose()
+    {
+        builder.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     public Task DisposeAsync()
     {
@@ -143,3 +147,9 @@ public sealed class ReportBuilderTests : IAsyncLifetime, IDisposable
         Resolved = resolved,
     };
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class ReportBuilderOnSqliteTests() : ReportBuilderTests(StoreProvider.Sqlite);
+
+/// <summary>The suite on PostgreSQL.</summary>
+public sealed class ReportBuilderOnPostgresTests() : ReportBuilderTests(StoreProvider.Postgres);

@@ -8,11 +8,12 @@ using OkrLinker.Core.Linking;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Sources;
 using OkrLinker.Core.Sync;
+using OkrLinker.Core.Store;
 using OkrLinker.Core.Tests.Support;
 
 namespace OkrLinker.Core.Tests.Sync;
 
-public sealed class FieldStreamSyncTests : IAsyncLifetime
+public abstract class FieldStreamSyncTests(string provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     private TempStore store = null!;
@@ -20,7 +21,7 @@ public sealed class FieldStreamSyncTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = await TempStore.CreateAsync();
+        store = await TempStore.CreateAsync(provider);
         engine = new SyncEngine(store, new FakeTimeProvider(Now), NullLogger<SyncEngine>.Instance);
     }
 
@@ -90,3 +91,9 @@ public sealed class FieldStreamSyncTests : IAsyncLifetime
         Updated = Now.AddDays(-1),
     };
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class FieldStreamSyncOnSqliteTests() : FieldStreamSyncTests(StoreProvider.Sqlite);
+
+/// <summary>The suite on PostgreSQL.</summary>
+public sealed class FieldStreamSyncOnPostgresTests() : FieldStreamSyncTests(StoreProvider.Postgres);

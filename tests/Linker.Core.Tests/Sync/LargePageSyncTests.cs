@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OkrLinker.Core.Sync;
+using OkrLinker.Core.Store;
 using OkrLinker.Core.Tests.Support;
 
 namespace OkrLinker.Core.Tests.Sync;
@@ -10,8 +11,8 @@ namespace OkrLinker.Core.Tests.Sync;
 /// A page far larger than SQLite's limit of 32,766 variables a statement (a 100,000-row CSV file is one
 /// page): it commits whole, with its cursor, and stays idempotent.
 /// </summary>
-/// <summary>The SQLite store's direct write path (the default); <see cref="LargePageSyncTestsOnEfCore"/> runs the same on the EF Core path.</summary>
-public class LargePageSyncTests : IAsyncLifetime
+/// <remarks>On SQLite the direct write path is the default; <see cref="LargePageSyncTestsOnEfCore"/> runs the same on the EF Core path that every other provider takes.</remarks>
+public abstract class LargePageSyncTests(string provider) : IAsyncLifetime
 {
     private const int PageItems = 100_000;
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
@@ -24,7 +25,7 @@ public class LargePageSyncTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = await TempStore.CreateAsync();
+        store = await TempStore.CreateAsync(provider);
         engine = new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance) { DirectSqlite = DirectSqlite };
     }
 
@@ -113,3 +114,9 @@ public class LargePageSyncTests : IAsyncLifetime
         return [.. stamps.GroupBy(s => s).Select(g => (g.Key, g.Count())).OrderBy(x => x.Key)];
     }
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class LargePageSyncOnSqliteTests() : LargePageSyncTests(StoreProvider.Sqlite);
+
+/// <summary>The suite on PostgreSQL.</summary>
+public sealed class LargePageSyncOnPostgresTests() : LargePageSyncTests(StoreProvider.Postgres);

@@ -9,8 +9,8 @@ using OkrLinker.Core.Tests.Support;
 
 namespace OkrLinker.Core.Tests.Sync;
 
-/// <summary>The SQLite store's direct write path (the default); <see cref="SyncEngineTestsOnEfCore"/> runs the same on the EF Core path.</summary>
-public class SyncEngineTests : IAsyncLifetime
+/// <remarks>On SQLite the direct write path is the default; <see cref="SyncEngineTestsOnEfCore"/> runs the same on the EF Core path that every other provider takes.</remarks>
+public abstract class SyncEngineTests(string provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Start);
@@ -22,7 +22,7 @@ public class SyncEngineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = await TempStore.CreateAsync();
+        store = await TempStore.CreateAsync(provider);
         engine = new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance) { DirectSqlite = DirectSqlite };
     }
 
@@ -282,3 +282,9 @@ public class SyncEngineTests : IAsyncLifetime
         Updated = Start.AddHours(-n),
     }).ToList();
 }
+
+/// <summary>The suite on a SQLite file.</summary>
+public sealed class SyncEngineOnSqliteTests() : SyncEngineTests(StoreProvider.Sqlite);
+
+/// <summary>The suite on PostgreSQL.</summary>
+public sealed class SyncEngineOnPostgresTests() : SyncEngineTests(StoreProvider.Postgres);

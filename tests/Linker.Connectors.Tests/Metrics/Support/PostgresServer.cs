@@ -1,61 +1,29 @@
-using System.Diagnostics;
 using Npgsql;
-using OkrLinker.Connectors.Tests.Support;
+using OkrLinker.Testing;
 
 namespace OkrLinker.Connectors.Tests.Metrics.Support;
 
 /// <summary>
-/// A real PostgreSQL from the machine's binaries (<c>initdb</c>, <c>pg_ctl</c>) in a temp folder, on 127.0.0.1 and a
-/// free port, trusting local logins of its superuser <c>okr</c>. Started once per test class, stopped after it.
-/// PostgreSQL refuses to run as root, so under root the cluster belongs to, and runs as, the <c>postgres</c> user
-/// (else <c>nobody</c>) through <c>runuser</c>.
+/// A database of its own on the test run's real PostgreSQL (<see cref="PostgresCluster"/>), seeded for the sql metric
+/// provider's tests; one per test class.
 /// </summary>
 /// <remarks>
 /// The data: <c>signups</c> holds 7 rows; <c>daily_activation(day date, value numeric)</c> holds 35.0 on 2026-09-30,
 /// 36.5 on 10-01, 37.25 on 10-02, 38 on 10-03 and NULL on 10-04; <c>lag_samples(at timestamptz, minutes int)</c> holds
 /// 12 at 2026-10-01 06:00+02 and 9 at 10-02 06:00+02; the sequence <c>ids</c>.
 /// </remarks>
-public sealed class PostgresServer : IAsyncLifetime, IDisposable
+public sealed class PostgresServer : IAsyncLifetime
 {
-    private static readonly string[] Versions = Directory.Exists("/usr/lib/postgresql")
-        ? [.. Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(v => Path.Combine(v, "bin"))]
-        : [];
-
-    private readonly TempFolder folder = new();
-    private string pgCtl = "";
-    private string? user;
-    private string data = "";
-
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        var initdb = LocalTools.Find("initdb", "Debian package postgresql", Versions);
-        pgCtl = LocalTools.Find("pg_ctl", "Debian package postgresql", Versions);
-        user = Environment.UserName == "root" ? (File.ReadAllText("/etc/passwd").Contains("\npostgres:", StringComparison.Ordinal) ? "postgres" : "nobody") : null;
-        data = Path.Combine(folder.Path, "data");
-        if (user is not null)
-        {
-            await LocalTools.RunAsync("chown", "-R", user, folder.Path);
-        }
-
-        await LocalTools.RunAsAsync(user, initdb, "-D", data, "-U", "okr", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C");
-        var port = LocalTools.FreePort();
-        await LocalTools.RunAsAsync(user, pgCtl, "-D", data, "-l", Path.Combine(folder.Path, "postgres.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {folder.Path} -c fsync=off", "start");
-        ConnectionString = $"Host=127.0.0.1;Port={port};Username=okr;Database=postgres;Pooling=false";
+        var cluster = await PostgresCluster.GetAsync();
+        ConnectionString = await cluster.CreateDatabaseAsync("metrics") + ";Pooling=false";
         await SeedAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        if (data.Length > 0 && Directory.Exists(data))
-        {
-            await LocalTools.RunAsAsync(user, pgCtl, "-D", data, "-m", "immediate", "-w", "stop");
-        }
-    }
-
-    public void Dispose() => folder.Dispose();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task SeedAsync()
     {

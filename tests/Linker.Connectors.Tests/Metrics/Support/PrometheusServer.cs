@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OkrLinker.Connectors.Tests.Support;
+using OkrLinker.Testing;
 
 namespace OkrLinker.Connectors.Tests.Metrics.Support;
 

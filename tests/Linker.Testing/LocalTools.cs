@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OkrLinker.Connectors.Tests.Metrics.Support;
+namespace OkrLinker.Testing;
 
 /// <summary>What the real-server fixtures share: finding a machine's binary, a free loopback port, running a tool to its end.</summary>
-internal static class LocalTools
+public static class LocalTools
 {
     /// <summary>The full path of <paramref name="name"/> on PATH or in one of <paramref name="alsoIn"/>; fails (never skips) when absent.</summary>
     public static string Find(string name, string installHint, params string[] alsoIn)
