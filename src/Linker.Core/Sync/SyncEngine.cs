@@ -47,12 +47,25 @@ public sealed partial class SyncEngine(
         await RecordRunStartAsync(source, scope, cancellationToken);
         LogScopeStarting(source.Name, scope.Id, cursor is null ? "the start" : "the stored cursor");
 
+        using var activity = SyncActivities.StartScope(source.Name, scope, full);
         try
         {
-            await foreach (var page in source.ReadAsync(scope, cursor, cancellationToken).WithCancellation(cancellationToken))
+            // Enumerated by hand so each page's span holds the requests that read it as well as its commit.
+            await using var pages = source.ReadAsync(scope, cursor, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
+                using var pageActivity = SyncActivities.StartPage(source.Name, scope, counts.Pages + 1);
+                if (!await pages.MoveNextAsync())
+                {
+                    pageActivity?.SetTag(SyncActivities.Items, 0);
+                    break;
+                }
+
+                var page = pages.Current;
+                pageActivity?.SetTag(SyncActivities.Items, page.Items.Count + page.FieldValues.Count);
                 // A cancelled token must not split a page from its cursor, so the commit itself runs to the end.
                 await CommitPageAsync(scope, page, counts, seen, fieldSeen, CancellationToken.None);
+                metrics?.RecordPage(source.Name);
                 progress?.Report(counts.ToResult(scope, time.GetElapsedTime(started), null));
                 cancellationToken.ThrowIfCancellationRequested();
                 if (stopAfterPage.IsCancellationRequested)
@@ -94,7 +107,8 @@ public sealed partial class SyncEngine(
 
         var result = counts.ToResult(scope, time.GetElapsedTime(started), error) with { StopsSource = stopsSource, Stopped = stopped };
         await RecordRunEndAsync(scope, full && !stopped, error, succeeded: error is null && !stopped, CancellationToken.None);
-        metrics?.For(source.Name).Record(result, time.GetUtcNow());
+        metrics?.Record(source.Name, result, time.GetUtcNow());
+        SyncActivities.Finish(activity, result);
         LogScopeFinished(source.Name, scope.Id, result.Pages, result.Read, result.Inserted, result.Updated, result.Removed, result.Duration.TotalMilliseconds);
         return result;
     }

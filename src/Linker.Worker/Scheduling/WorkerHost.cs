@@ -36,7 +36,7 @@ internal static class WorkerHost
 
         builder.Services.AddSingleton<ScopeGate>();
         builder.Services.AddSingleton<ShutdownSignal>();
-        builder.Services.AddQuartz();
+        builder.Services.AddQuartz(quartz => quartz.AddJobListener<Telemetry.JobRunTelemetry>());
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<ScheduleSetup>();
         builder.Services.AddTransient<SyncScopeJob>();
