@@ -18,6 +18,9 @@ public sealed class SyncMetrics
     /// <summary>One span per scope sync ("sync scope") and per page read and committed ("sync page").</summary>
     public static readonly ActivitySource ActivitySource = new(MeterName);
 
+    /// <summary>Bucket bounds in seconds for sync and job durations: a page-sized sync to a 45,000-item day.</summary>
+    public static readonly IReadOnlyList<double> DurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
+
     private readonly ConcurrentDictionary<string, SourceSyncStatistics> sources = new(StringComparer.OrdinalIgnoreCase);
     private readonly Histogram<double>? scopeDuration;
     private readonly Counter<long>? pages;
@@ -35,7 +38,12 @@ public sealed class SyncMetrics
         meter.CreateObservableCounter("okrlinker_source_sync_runs", () => Observe(s => s.Runs), description: "Scope syncs run for the source.");
         meter.CreateObservableCounter("okrlinker_source_sync_failures", () => Observe(s => s.Failures), description: "Scope syncs of the source that failed.");
         meter.CreateObservableGauge("okrlinker_source_sync_duration_seconds", () => Observe(s => s.LastDuration.TotalSeconds), description: "Duration of the source's last scope sync in seconds.");
-        scopeDuration = meter.CreateHistogram<double>("okrlinker_scope_sync_duration_seconds", description: "Duration of each scope sync in seconds, by source, scope and outcome.");
+        scopeDuration = meter.CreateHistogram(
+            "okrlinker_scope_sync_duration_seconds",
+            unit: null,
+            description: "Duration of each scope sync in seconds, by source, scope and outcome.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         pages = meter.CreateCounter<long>("okrlinker_source_pages_synced", description: "Pages read and committed by the source's syncs.");
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using OkrLinker.Core.Sync;
 using Quartz;
 
 namespace OkrLinker.Worker.Telemetry;
@@ -19,7 +20,12 @@ public sealed class JobRunTelemetry : IJobListener
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(Name);
         runs = meter.CreateCounter<long>("okrlinker_job_runs", description: "Scheduled job runs (syncs, sweeps, metric pulls, the weekly report) by job class and outcome.");
-        duration = meter.CreateHistogram<double>("okrlinker_job_duration_seconds", description: "Duration of each scheduled job run in seconds, by job class.");
+        duration = meter.CreateHistogram(
+            "okrlinker_job_duration_seconds",
+            unit: null,
+            description: "Duration of each scheduled job run in seconds, by job class.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SyncMetrics.DurationBuckets });
     }
 
     string IJobListener.Name => Name;

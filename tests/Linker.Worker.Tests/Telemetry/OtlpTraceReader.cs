@@ -6,7 +6,7 @@ namespace OkrLinker.Worker.Tests.Telemetry;
 
 /// <summary>
 /// Reads the spans out of an OTLP <c>ExportTraceServiceRequest</c> in protobuf, from the wire format alone:
-/// resource_spans (1) → scope_spans (2) → scope (1, its name 1) and spans (2); a span's span_id (2),
+/// resource_spans (1) → scope_spans (2) → scope (1, its name 1) and spans (2); a span's trace_id (1), span_id (2),
 /// parent_span_id (4), name (5) and attributes (9: key 1, AnyValue 2 with string 1, bool 2, int 3, double 4).
 /// Every other field is skipped by its wire type; a malformed message throws.
 /// </summary>
@@ -35,7 +35,7 @@ public static class OtlpTraceReader
             attributes[Text(Fields(pair, 1))] = Fields(pair, 2).Select(Value).FirstOrDefault() ?? "";
         }
 
-        return new OtlpSpan(scope, Text(Fields(span, 5)), Hex(Fields(span, 2)), Hex(Fields(span, 4)), attributes);
+        return new OtlpSpan(scope, Text(Fields(span, 5)), Hex(Fields(span, 1)), Hex(Fields(span, 2)), Hex(Fields(span, 4)), attributes);
     }
 
     private static string Value(byte[] anyValue)
