@@ -47,6 +47,7 @@ public static class LinkerCoreServiceCollectionExtensions
         services.AddSingleton<StoreInitializer>();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<MetricProviderCatalog>();
+        services.AddMetrics();
         services.AddSingleton<SyncMetrics>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<SyncRunner>();

@@ -18,6 +18,7 @@ public static class SourceHttpRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.TryAddSingleton<SourceRequestMetrics>();
         services.AddOptions<HttpResilienceOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpResilienceOptions>, HttpResilienceOptionsValidator>());

@@ -54,14 +54,19 @@ public sealed partial class SyncEngine(
         await RecordRunStartAsync(source, scope, cancellationToken);
         LogScopeStarting(source.Name, scope.Id, cursor is null ? "the start" : "the stored cursor");
 
+        using var activity = SyncActivities.StartScope(source.Name, scope, full);
         try
         {
             // The next page is read while this one commits; commits stay in the source's order, each with its own cursor.
+            // A page's span therefore holds its commit; the requests that read it ran during the previous page's.
             await using var pages = new PageReadAhead(source, scope, cursor, cancellationToken);
             while (await pages.NextAsync() is { } page)
             {
+                using var pageActivity = SyncActivities.StartPage(source.Name, scope, counts.Pages + 1);
+                pageActivity?.SetTag(SyncActivities.Items, page.Items.Count + page.FieldValues.Count);
                 // A cancelled token must not split a page from its cursor, so the commit itself runs to the end.
                 await CommitPageAsync(scope, page, counts, seen, fieldSeen, CancellationToken.None);
+                metrics?.RecordPage(source.Name);
                 progress?.Report(counts.ToResult(scope, time.GetElapsedTime(started), null));
                 cancellationToken.ThrowIfCancellationRequested();
                 if (stopAfterPage.IsCancellationRequested)
@@ -103,7 +108,8 @@ public sealed partial class SyncEngine(
 
         var result = counts.ToResult(scope, time.GetElapsedTime(started), error) with { StopsSource = stopsSource, Stopped = stopped };
         await RecordRunEndAsync(scope, full && !stopped, error, succeeded: error is null && !stopped, CancellationToken.None);
-        metrics?.For(source.Name).Record(result, time.GetUtcNow());
+        metrics?.Record(source.Name, result, time.GetUtcNow());
+        SyncActivities.Finish(activity, result);
         LogScopeFinished(source.Name, scope.Id, result.Pages, result.Read, result.Inserted, result.Updated, result.Removed, result.Duration.TotalMilliseconds);
         return result;
     }

@@ -10,6 +10,7 @@ using OkrLinker.Connectors.Http;
 using OkrLinker.Connectors.Metrics;
 using OkrLinker.Core;
 using OkrLinker.Core.Configuration;
+using OkrLinker.Worker.Telemetry;
 
 namespace OkrLinker.Worker.Cli;
 
@@ -54,6 +55,7 @@ internal static class LinkerHost
         }
 
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddInMemoryCollection(LinkerTelemetry.EnvironmentSettings());
 
         // On a terminal the progress line tells the story; log lines would tear it. Redirected
         // output gets the plain log lines instead. Logging:Console:FormatterName=json gives JSON lines.
@@ -71,5 +73,6 @@ internal static class LinkerHost
         builder.Services.AddJiraSource();
         builder.Services.AddAzureDevOpsSource();
         builder.Services.AddMetricProviders();
+        builder.Services.AddLinkerTelemetry(builder.Configuration);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Reports;
+using OkrLinker.Worker.Telemetry;
 
 namespace OkrLinker.Worker.Delivery;
 
@@ -15,7 +16,8 @@ public sealed class ReportDeliveryRunner(
     IOptions<LinkerOptions> options,
     IOptions<DeliveryRetryOptions> retry,
     TimeProvider time,
-    ILogger<ReportDeliveryRunner> logger)
+    ILogger<ReportDeliveryRunner> logger,
+    DeliveryTelemetry? telemetry = null)
 {
     /// <summary>
     /// The structural problems of <paramref name="entries"/>, each naming its key
@@ -32,7 +34,10 @@ public sealed class ReportDeliveryRunner(
         var results = new List<DeliveryResult>(entries.Count);
         for (var index = 0; index < entries.Count; index++)
         {
-            results.Add(await DeliverEntryAsync(report, index, entries[index], cancellationToken));
+            using var activity = DeliveryTelemetry.Start(report.Week, index, DeliveryKinds.Normalize(entries[index].Kind) ?? entries[index].Kind);
+            var result = await DeliverEntryAsync(report, index, entries[index], cancellationToken);
+            telemetry?.Record(activity, result);
+            results.Add(result);
         }
 
         return results;

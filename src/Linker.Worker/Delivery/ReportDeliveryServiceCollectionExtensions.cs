@@ -37,6 +37,7 @@ public static class ReportDeliveryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportDelivery, SlackReportDelivery>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportDelivery, TeamsReportDelivery>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportDelivery, EmailReportDelivery>());
+        services.TryAddSingleton<Telemetry.DeliveryTelemetry>();
         services.TryAddSingleton<ReportDeliveryRunner>();
         return services;
     }

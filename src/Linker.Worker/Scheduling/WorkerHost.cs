@@ -43,7 +43,11 @@ internal static class WorkerHost
         var store = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
         var node = new NodeIdentity(worker, StoreProvider.IsPostgres(store.Provider), TimeProvider.System);
         builder.Services.AddSingleton(node);
-        builder.Services.AddQuartz(q => ClusterSchedule.Configure(q, node, worker, store));
+        builder.Services.AddQuartz(q =>
+        {
+            ClusterSchedule.Configure(q, node, worker, store);
+            q.AddJobListener<Telemetry.JobRunTelemetry>();
+        });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<ScheduleSetup>();
         builder.Services.AddTransient<SyncScopeJob>();

@@ -27,10 +27,10 @@ public static class LinkerWebEndpointRouteBuilderExtensions
 
         var guarded = all.MapGroup("").RequireLinkerApiKey();
         guarded.MapGet("/readyz", HealthEndpoints.ReadyAsync);
-        guarded.MapGet("/metrics", MetricsEndpoint.ScrapeAsync);
         guarded.MapGet("/api/report/latest", ReportEndpoints.LatestAsync);
         guarded.MapGet("/api/report/{week}", ReportEndpoints.WeekAsync);
         guarded.MapGet("/api/items/{source}/{**key}", ItemEndpoints.LinkAsync);
+        MetricsEndpoint.Map(endpoints);
         return all;
     }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sync;
+using OkrLinker.Worker.Telemetry;
+using OpenTelemetry.Metrics;
 
 namespace OkrLinker.Worker.Web;
 
@@ -11,7 +13,7 @@ public static class LinkerWebServiceCollectionExtensions
     /// <summary>
     /// What the web endpoints need, on top of <c>AddLinkerCore</c> (options, store, <see cref="ReportArchive"/>,
     /// <see cref="SyncMetrics"/>) and <c>AddSourceHttp</c> (<see cref="SourceRequestMetrics"/>): the readiness probe, the
-    /// metrics collector and the process start time, taken from the <see cref="TimeProvider"/> in DI when the
+    /// metrics collector, OpenTelemetry with the Prometheus exporter behind /metrics, and the process start time, taken from the <see cref="TimeProvider"/> in DI when the
     /// endpoints are mapped. The clock and both metric registries are added only if missing, so the endpoints read
     /// the same instances the sync writes to.
     /// </summary>
@@ -26,6 +28,14 @@ public static class LinkerWebServiceCollectionExtensions
         services.TryAddSingleton(sp => new ProcessStartTime(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.TryAddSingleton<ReadinessProbe>();
         services.TryAddSingleton<MetricsCollector>();
+        services.AddLinkerTelemetry();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddPrometheusExporter(o =>
+        {
+            // Every scrape sees the figures just refreshed; labels and families are those OkrLinker always wrote.
+            o.ScrapeResponseCacheDurationMilliseconds = 0;
+            o.ScopeInfoEnabled = false;
+            o.TargetInfoEnabled = false;
+        }));
         return services;
     }
 }

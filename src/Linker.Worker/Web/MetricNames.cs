@@ -1,6 +1,9 @@
 namespace OkrLinker.Worker.Web;
 
-/// <summary>Every metric /metrics exposes; dashboards and alerts depend on these names, so they change only deliberately.</summary>
+/// <summary>
+/// The names /metrics exposes for OkrLinker's own instruments (counters as Prometheus writes them, with
+/// <c>_total</c>); dashboards and alerts depend on them, so they change only deliberately and the README lists renames.
+/// </summary>
 public static class MetricNames
 {
     public const string SourceRequests = "okrlinker_source_requests_total";
@@ -15,9 +18,16 @@ public static class MetricNames
     public const string SourceSyncDurationSeconds = "okrlinker_source_sync_duration_seconds";
     public const string SourceLastSuccessTimestampSeconds = "okrlinker_source_last_success_timestamp_seconds";
     public const string UnlinkedShare = "okrlinker_unlinked_share";
-    public const string UnlinkedShareTotal = "okrlinker_unlinked_share_total";
+    /// <summary>Was <c>okrlinker_unlinked_share_total</c>, which promtool refuses for a gauge.</summary>
+    public const string UnlinkedShareOverall = "okrlinker_unlinked_share_overall";
     public const string UnlinkedItems = "okrlinker_unlinked_items";
     public const string KrProgress = "okrlinker_kr_progress";
     public const string KrValue = "okrlinker_kr_value";
     public const string ReportWeekInfo = "okrlinker_report_week_info";
+    public const string SourcePagesSynced = "okrlinker_source_pages_synced_total";
+    public const string ScopeSyncDurationSeconds = "okrlinker_scope_sync_duration_seconds";
+    public const string ReportDeliveries = "okrlinker_report_deliveries_total";
+    public const string ReportDeliveryAttempts = "okrlinker_report_delivery_attempts_total";
+    public const string JobRuns = "okrlinker_job_runs_total";
+    public const string JobDurationSeconds = "okrlinker_job_duration_seconds";
 }

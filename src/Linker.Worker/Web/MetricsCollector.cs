@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,86 +11,73 @@ using OkrLinker.Core.Sync;
 namespace OkrLinker.Worker.Web;
 
 /// <summary>
-/// Gathers what /metrics exposes: this process's HTTP and sync counters per source, each source's last success
-/// from the store (so it survives restarts and agrees across nodes), and the headline figures of the newest
-/// stored report. A store that cannot be read leaves its metrics out instead of failing the scrape.
+/// The figures /metrics shows beside the sync and HTTP meters, as observable gauges of the <see cref="MeterName"/>
+/// meter: each source's last success from the store (so it survives restarts and agrees across nodes), and the
+/// headline figures of the newest stored report. The gauges read a snapshot that <see cref="RefreshAsync"/> takes
+/// before each scrape (their callbacks cannot await the store). A store that cannot be read leaves its figures
+/// out instead of failing the scrape.
 /// </summary>
-internal sealed partial class MetricsCollector(
-    IOptions<LinkerOptions> options,
-    SourceRequestMetrics requests,
-    SyncMetrics syncs,
-    IDbContextFactory<LinkerDbContext> dbFactory,
-    ReportArchive archive,
-    TimeProvider time,
-    ILogger<MetricsCollector> logger)
+internal sealed partial class MetricsCollector
 {
-    public async Task<IReadOnlyList<PrometheusFamily>> CollectAsync(CancellationToken cancellationToken)
+    public const string MeterName = "OkrLinker.Report";
+
+    private readonly IOptions<LinkerOptions> options;
+    private readonly SourceRequestMetrics requests;
+    private readonly SyncMetrics syncs;
+    private readonly IDbContextFactory<LinkerDbContext> dbFactory;
+    private readonly ReportArchive archive;
+    private readonly TimeProvider time;
+    private readonly ILogger<MetricsCollector> logger;
+    private volatile Snapshot snapshot = Snapshot.Empty;
+
+    public MetricsCollector(
+        IOptions<LinkerOptions> options,
+        SourceRequestMetrics requests,
+        SyncMetrics syncs,
+        IDbContextFactory<LinkerDbContext> dbFactory,
+        ReportArchive archive,
+        TimeProvider time,
+        IMeterFactory meters,
+        ILogger<MetricsCollector> logger)
     {
-        var families = new List<PrometheusFamily>();
-        families.AddRange(SourceFamilies());
-        families.Add(await LastSuccessFamilyAsync(cancellationToken));
-        families.AddRange(await ReportFamiliesAsync(cancellationToken));
-        return families;
+        this.options = options;
+        this.requests = requests;
+        this.syncs = syncs;
+        this.dbFactory = dbFactory;
+        this.archive = archive;
+        this.time = time;
+        this.logger = logger;
+
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge(MetricNames.SourceLastSuccessTimestampSeconds, () => snapshot.LastSuccess, description: "Unix time of the source's last successful sync, as the store holds it.");
+        meter.CreateObservableGauge(MetricNames.UnlinkedShare, () => snapshot.TeamShares, description: "Share (0-1) of the team's in-scope items of the newest reported week that serve no OKR.");
+        meter.CreateObservableGauge(MetricNames.UnlinkedShareOverall, () => snapshot.Share, description: "Share (0-1) of all in-scope items of the newest reported week that serve no OKR.");
+        meter.CreateObservableGauge(MetricNames.UnlinkedItems, () => snapshot.TeamUnlinked, description: "In-scope items of the newest reported week that serve no OKR, per team.");
+        meter.CreateObservableGauge(MetricNames.KrProgress, () => snapshot.KrProgress, description: "Progress (current - baseline) / (target - baseline) of each key result that has one, in the newest report.");
+        meter.CreateObservableGauge(MetricNames.KrValue, () => snapshot.KrValue, description: "Current value of each key result's metric (the latest sample at or before the week's end), in the newest report.");
+        meter.CreateObservableGauge(MetricNames.ReportWeekInfo, () => snapshot.Week, description: "The ISO week of the newest stored report; always 1.");
     }
 
-    private IEnumerable<PrometheusFamily> SourceFamilies()
+    /// <summary>
+    /// Declares every configured source to the sync and HTTP meters (at zero before its first call, so rate() has
+    /// a start) and reads the store's figures into the snapshot the gauges report.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var requestsTotal = new PrometheusFamily(MetricNames.SourceRequests, PrometheusType.Counter, "HTTP attempts sent to the source, retries and attempts after rate-limit waits included.");
-        var responses = new PrometheusFamily(MetricNames.SourceResponses, PrometheusType.Counter, "Complete HTTP responses from the source by status class.");
-        var retries = new PrometheusFamily(MetricNames.SourceRetries, PrometheusType.Counter, "HTTP attempts repeated after a 5xx, a dropped connection, a truncated body or a timeout.");
-        var waits = new PrometheusFamily(MetricNames.SourceRateLimitWaits, PrometheusType.Counter, "Pauses for the source's rate limits.");
-        var waited = new PrometheusFamily(MetricNames.SourceRateLimitWaitSeconds, PrometheusType.Counter, "Seconds spent pausing for the source's rate limits.");
-        var auth = new PrometheusFamily(MetricNames.SourceAuthFailures, PrometheusType.Counter, "Responses that rejected the source's credentials (401, non-rate-limit 403).");
-        var items = new PrometheusFamily(MetricNames.SourceItemsSynced, PrometheusType.Counter, "Work items written (new, changed or removed) by the source's syncs.");
-        var runs = new PrometheusFamily(MetricNames.SourceSyncRuns, PrometheusType.Counter, "Scope syncs run for the source.");
-        var failures = new PrometheusFamily(MetricNames.SourceSyncFailures, PrometheusType.Counter, "Scope syncs of the source that failed.");
-        var duration = new PrometheusFamily(MetricNames.SourceSyncDurationSeconds, PrometheusType.Gauge, "Duration of the source's last scope sync in seconds.");
-
-        foreach (var source in SourceNames())
+        foreach (var source in options.Value.Sources)
         {
-            var label = ("source", source);
-            var http = requests.For(source);
-            requestsTotal.Add(http.Requests, label);
-            foreach (var (statusClass, count) in http.ResponsesByStatusClass.OrderBy(r => r.Key, StringComparer.Ordinal))
-            {
-                responses.Add(count, label, ("status_class", statusClass));
-            }
-
-            retries.Add(http.Retries, label);
-            waits.Add(http.RateLimitWaits, label);
-            waited.Add(http.RateLimitWaited.TotalSeconds, label);
-            auth.Add(http.AuthFailures, label);
-
-            var sync = syncs.For(source);
-            items.Add(sync.ItemsSynced, label);
-            runs.Add(sync.Runs, label);
-            failures.Add(sync.Failures, label);
-            duration.Add(sync.LastDuration.TotalSeconds, label);
+            _ = requests.For(source.Name);
+            _ = syncs.For(source.Name);
         }
 
-        return [requestsTotal, responses, retries, waits, waited, auth, items, runs, failures, duration];
+        var lastSuccess = await LastSuccessAsync(cancellationToken);
+        var report = await ReportAsync(cancellationToken);
+        snapshot = report is null ? Snapshot.Empty with { LastSuccess = lastSuccess } : Snapshot.Of(report, lastSuccess);
     }
 
-    // Every configured source appears (at zero before its first call, so rate() has a start), plus any other
-    // name the counters hold; the configured spelling wins.
-    private List<string> SourceNames()
+    private async Task<List<Measurement<double>>> LastSuccessAsync(CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in options.Value.Sources.Select(s => s.Name)
-                     .Concat(requests.All.Select(c => c.Source))
-                     .Concat(syncs.All.Select(s => s.Source)))
-        {
-            names.TryAdd(name, name);
-        }
-
-        return [.. names.Values.Order(StringComparer.Ordinal)];
-    }
-
-    private async Task<PrometheusFamily> LastSuccessFamilyAsync(CancellationToken cancellationToken)
-    {
-        var family = new PrometheusFamily(
-            MetricNames.SourceLastSuccessTimestampSeconds, PrometheusType.Gauge, "Unix time of the source's last successful sync, as the store holds it.");
-        // A hung store must not hang the scrape: its metrics are left out once the probe's timeout passes.
+        // A hung store must not hang the scrape: its figures are left out once the probe's timeout passes.
         using var timeout = new CancellationTokenSource(ReadinessProbe.StoreTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -99,74 +87,62 @@ internal sealed partial class MetricsCollector(
                 .Where(s => s.LastSuccessAt != null)
                 .Select(s => new { s.Name, s.LastSuccessAt })
                 .ToListAsync(linked.Token);
-            foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal))
-            {
-                family.Add(row.LastSuccessAt!.Value.ToUnixTimeMilliseconds() / 1000.0, ("source", row.Name));
-            }
+            return [.. rows.OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => Measure(r.LastSuccessAt!.Value.ToUnixTimeMilliseconds() / 1000.0, ("source", r.Name)))];
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogStoreUnreadable(ex.GetType().Name, ex.Message);
+            return [];
         }
-
-        return family;
     }
 
-    private async Task<IEnumerable<PrometheusFamily>> ReportFamiliesAsync(CancellationToken cancellationToken)
+    private async Task<WeeklyReport?> ReportAsync(CancellationToken cancellationToken)
     {
-        var share = new PrometheusFamily(MetricNames.UnlinkedShare, PrometheusType.Gauge, "Share (0-1) of the team's in-scope items of the newest reported week that serve no OKR.");
-        var shareTotal = new PrometheusFamily(MetricNames.UnlinkedShareTotal, PrometheusType.Gauge, "Share (0-1) of all in-scope items of the newest reported week that serve no OKR.");
-        var unlinked = new PrometheusFamily(MetricNames.UnlinkedItems, PrometheusType.Gauge, "In-scope items of the newest reported week that serve no OKR, per team.");
-        var progress = new PrometheusFamily(MetricNames.KrProgress, PrometheusType.Gauge, "Progress (current - baseline) / (target - baseline) of each key result that has one, in the newest report.");
-        var value = new PrometheusFamily(MetricNames.KrValue, PrometheusType.Gauge, "Current value of each key result's metric (the latest sample at or before the week's end), in the newest report.");
-        var week = new PrometheusFamily(MetricNames.ReportWeekInfo, PrometheusType.Gauge, "The ISO week of the newest stored report; always 1.");
-        IEnumerable<PrometheusFamily> families = [share, shareTotal, unlinked, progress, value, week];
-
-        WeeklyReport report;
         using var timeout = new CancellationTokenSource(ReadinessProbe.StoreTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            if (await archive.ReadJsonAsync(null, linked.Token) is not { } json)
-            {
-                return families;
-            }
-
-            report = ReportJson.Read(json);
+            return await archive.ReadJsonAsync(null, linked.Token) is { } json ? ReportJson.Read(json) : null;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogReportUnreadable(ex.GetType().Name, ex.Message);
-            return families;
+            return null;
         }
-
-        foreach (var team in report.Teams)
-        {
-            share.Add(team.UnlinkedShare, ("team", team.Team));
-            unlinked.Add(team.Unlinked, ("team", team.Team));
-        }
-
-        shareTotal.Add(report.Totals.UnlinkedShare);
-        foreach (var objective in report.Objectives)
-        {
-            foreach (var kr in objective.KeyResults.Where(k => k.Progress is not null))
-            {
-                progress.Add(kr.Progress!.Value, ("kr", kr.Id), ("objective", objective.Id));
-            }
-
-            foreach (var kr in objective.KeyResults.Where(k => k.Current is not null))
-            {
-                value.Add(kr.Current!.Value, ("kr", kr.Id), ("objective", objective.Id));
-            }
-        }
-
-        week.Add(1, ("week", report.Week));
-        return families;
     }
+
+    private static Measurement<double> Measure(double value, params (string Name, string Value)[] labels) =>
+        new(value, labels.Select(l => new KeyValuePair<string, object?>(l.Name, l.Value)));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics: the sources' last successes could not be read from the store ({Error}: {Message})")]
     private partial void LogStoreUnreadable(string error, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics: the newest stored report could not be read ({Error}: {Message})")]
     private partial void LogReportUnreadable(string error, string message);
+
+    private sealed record Snapshot(
+        IReadOnlyList<Measurement<double>> LastSuccess,
+        IReadOnlyList<Measurement<double>> TeamShares,
+        IReadOnlyList<Measurement<double>> Share,
+        IReadOnlyList<Measurement<double>> TeamUnlinked,
+        IReadOnlyList<Measurement<double>> KrProgress,
+        IReadOnlyList<Measurement<double>> KrValue,
+        IReadOnlyList<Measurement<double>> Week)
+    {
+        public static readonly Snapshot Empty = new([], [], [], [], [], [], []);
+
+        public static Snapshot Of(WeeklyReport report, IReadOnlyList<Measurement<double>> lastSuccess)
+        {
+            var keyResults = report.Objectives.SelectMany(o => o.KeyResults.Select(kr => (Objective: o.Id, Kr: kr))).ToList();
+            return new Snapshot(
+                lastSuccess,
+                [.. report.Teams.Select(t => Measure(t.UnlinkedShare, ("team", t.Team)))],
+                [Measure(report.Totals.UnlinkedShare)],
+                [.. report.Teams.Select(t => Measure(t.Unlinked, ("team", t.Team)))],
+                [.. keyResults.Where(k => k.Kr.Progress is not null).Select(k => Measure(k.Kr.Progress!.Value, ("kr", k.Kr.Id), ("objective", k.Objective)))],
+                [.. keyResults.Where(k => k.Kr.Current is not null).Select(k => Measure(k.Kr.Current!.Value, ("kr", k.Kr.Id), ("objective", k.Objective)))],
+                [Measure(1, ("week", report.Week))]);
+        }
+    }
 }

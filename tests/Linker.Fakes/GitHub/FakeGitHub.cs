@@ -1,27 +1,26 @@
-using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 using OkrLinker.Fakes.GitHub.GraphQL;
 using OkrLinker.Fakes.GitHub.Rest;
 using OkrLinker.Fakes.GitHub.Server;
+using OkrLinker.Fakes.Hosting;
+using WireMock.Server;
 
 namespace OkrLinker.Fakes;
 
 /// <summary>
-/// A stateful fake of GitHub's REST and GraphQL APIs on Kestrel, bound to 127.0.0.1 on a free port
-/// (DESIGN.md §6 traps 7–11, §11). REST at <see cref="BaseUrl"/> (GraphQL at <c>POST /graphql</c>) and in the
+/// A stateful fake of GitHub's REST and GraphQL APIs, hosted like the fake Jira and Azure DevOps: WireMock.Net on
+/// 127.0.0.1 at a free port, one catch-all callback over <see cref="Data"/>, latency and faults by the
+/// <see cref="FakeFaultGate"/> in front, every request in <see cref="Requests"/> (DESIGN.md §6 traps 7–11, §11). The
+/// GraphQL schema validation is ours. REST at <see cref="BaseUrl"/> (GraphQL at <c>POST /graphql</c>) and in the
 /// GHES shape at <see cref="EnterpriseBaseUrl"/> (<c>/api/v3/...</c>, GraphQL at <c>/api/graphql</c>).
 /// </summary>
 public sealed class FakeGitHub : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WireMockServer _server;
 
-    private FakeGitHub(WebApplication app, Uri root, string token, FakeGitHubData data, FakeRateBudget core, FakeRateBudget graphql, FakeFaults faults, FakeRequestLog requests)
+    private FakeGitHub(WireMockServer server, Uri root, string token, FakeGitHubData data, FakeRateBudget core, FakeRateBudget graphql, FakeFaults faults, FakeRequestLog requests)
     {
-        _app = app;
+        _server = server;
         BaseUrl = root;
         EnterpriseBaseUrl = new Uri(root, "api/v3/");
         Token = token;
@@ -59,7 +58,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// <summary>The token's GraphQL budget (<c>X-RateLimit-Resource: graphql</c>).</summary>
     public FakeRateBudget GraphQL { get; }
 
-    public static async Task<FakeGitHub> StartAsync(FakeGitHubData data, FakeGitHubOptions? options = null, CancellationToken ct = default)
+    public static Task<FakeGitHub> StartAsync(FakeGitHubData data, FakeGitHubOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new FakeGitHubOptions();
@@ -74,30 +73,21 @@ public sealed class FakeGitHub : IAsyncDisposable
         var graphql = new FakeRateBudget("graphql", options.GraphQLLimit, options.RateLimitWindow, options.Clock);
         var faults = new FakeFaults();
         var requests = new FakeRequestLog();
-        var pipeline = new FakeGitHubPipeline(
-            options, token, core, graphql, faults, requests,
+        FakeGitHubPipeline? pipeline = null;
+        var gate = new FakeFaultGate(faults, FakeGitHubPaths.Normalize, (request, fault) => pipeline!.Dropped(request, fault), options.Latency);
+        pipeline = new FakeGitHubPipeline(
+            options, token, core, graphql, gate, requests,
             new RestRoutes(data, options.ViewerLogin, core, graphql),
             new GraphQLEndpoint(data, schemaPath, graphql, options.ViewerLogin));
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
-        });
-        var app = builder.Build();
-        app.Run(pipeline.HandleAsync);
-        await app.StartAsync(ct);
-
-        var address = app.Urls.Single();
-        var port = new Uri(address).Port;
-        return new FakeGitHub(app, new Uri($"http://127.0.0.1:{port}/"), token, data, core, graphql, faults, requests);
+        ct.ThrowIfCancellationRequested();
+        var server = FakeWireMock.Start(pipeline.HandleAsync, gate);
+        return Task.FromResult(new FakeGitHub(server, new Uri($"http://127.0.0.1:{server.Port}/"), token, data, core, graphql, faults, requests));
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        _server.Stop();
+        _server.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

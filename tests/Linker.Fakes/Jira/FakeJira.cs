@@ -1,16 +1,11 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using OkrLinker.Fakes.Hosting;
 using OkrLinker.Fakes.Jira;
 using WireMock;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
@@ -18,7 +13,8 @@ namespace OkrLinker.Fakes;
 
 /// <summary>
 /// A stateful fake of Jira Cloud or Jira Data Center (DESIGN.md §6 traps 1–4, 9, 10; §11), hosted by WireMock.Net
-/// on 127.0.0.1 at a free port: one catch-all mapping whose callback answers from <see cref="Data"/>. Data Center
+/// on 127.0.0.1 at a free port like every fake (<see cref="FakeWireMock"/>, faults by the <see cref="FakeFaultGate"/>):
+/// one catch-all mapping whose callback answers from <see cref="Data"/>. Data Center
 /// sits under a context path (<c>/jira/</c>), as it often does. Every request is in <see cref="Requests"/> (our
 /// journal, written before the answer leaves) and in WireMock's own <see cref="WireMockServer.LogEntries"/>.
 /// </summary>
@@ -30,8 +26,12 @@ public sealed class FakeJira : IDisposable
     private readonly FakeJiraSearch search;
     private readonly string contextPath;
 
-    private FakeJira(WireMockServer server, FakeJiraData data, FakeJiraOptions options, string token, string contextPath)
+    private readonly FakeFaultGate gate;
+
+    private FakeJira(WireMockServer server, FakeJiraData data, FakeJiraOptions options, string token, string contextPath, FakeFaults faults, FakeFaultGate gate)
     {
+        this.gate = gate;
+        Faults = faults;
         this.server = server;
         this.options = options;
         this.contextPath = contextPath;
@@ -56,7 +56,7 @@ public sealed class FakeJira : IDisposable
 
     public FakeRequestLog Requests { get; } = new();
 
-    public FakeFaults Faults { get; } = new();
+    public FakeFaults Faults { get; }
 
     /// <summary>Every JQL searched, in order.</summary>
     public IReadOnlyList<string> Searches => [.. search.Queries];
@@ -71,23 +71,34 @@ public sealed class FakeJira : IDisposable
         ArgumentNullException.ThrowIfNull(data);
         options ??= new FakeJiraOptions();
         var token = options.Token ?? (options.Flavor == FakeJiraFlavor.Cloud ? "ATATT3x" : "NjQ") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://127.0.0.1:{FreePort()}"],
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-        });
-        var fake = new FakeJira(server, data, options, token, options.Flavor == FakeJiraFlavor.Cloud ? "/" : "/jira/");
-        server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(fake.AnswerAsync));
+        var contextPath = options.Flavor == FakeJiraFlavor.Cloud ? "/" : "/jira/";
+        FakeJira? fake = null;
+        var faults = new FakeFaults();
+        var gate = new FakeFaultGate(faults, path => RoutePath(path, contextPath), (request, fault) => fake!.Dropped(request, fault));
+        var server = FakeWireMock.Start(request => fake!.AnswerAsync(request), gate);
+        fake = new FakeJira(server, data, options, token, contextPath, faults, gate);
         return fake;
     }
 
     public void Dispose() => server.Stop();
 
-    private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
+    private static string RoutePath(string path, string contextPath) =>
+        path.StartsWith(contextPath, StringComparison.Ordinal) ? "/" + path[contextPath.Length..] : path;
+
+    private void Dropped(Microsoft.AspNetCore.Http.HttpRequest request, FakeFault fault) => Requests.Add(new FakeRequest
     {
-        var path = request.Path.StartsWith(contextPath, StringComparison.Ordinal) ? "/" + request.Path[contextPath.Length..] : request.Path;
+        Method = request.Method,
+        Path = RoutePath(request.Path.Value ?? "/", contextPath),
+        Query = request.QueryString.Value ?? "",
+        HadAuthorization = request.Headers.Authorization.Count > 0,
+        Timestamp = options.Clock.GetUtcNow(),
+        Status = 0,
+        Fault = fault.Kind,
+    });
+
+    private Task<IResponseMessage> AnswerAsync(IRequestMessage request)
+    {
+        var path = RoutePath(request.Path, contextPath);
         var entry = new FakeRequest
         {
             Method = request.Method,
@@ -96,25 +107,15 @@ public sealed class FakeJira : IDisposable
             HadAuthorization = request.Headers?.ContainsKey("Authorization") == true,
             Timestamp = options.Clock.GetUtcNow(),
         };
-        var fault = Faults.Take(request.Method, path);
-        if (fault is { Kind: FakeFaultKind.Slow, Delay: { } delay })
-        {
-            await Task.Delay(delay);
-        }
-
+        var fault = gate.Take(request);
         var answer = fault is { ReplacesAnswer: true } ? FaultAnswer(fault) : Route(request, path);
         if (fault?.Kind == FakeFaultKind.OkWithRetryAfter)
         {
             answer.AddHeader("Retry-After", (fault.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture));
         }
 
-        if (fault?.Kind == FakeFaultKind.TruncatedBody)
-        {
-            answer.FaultType = FaultType.MALFORMED_RESPONSE_CHUNK;
-        }
-
-        Requests.Add(entry with { Status = fault?.Kind == FakeFaultKind.DropConnection ? 0 : (int)answer.StatusCode!, Fault = fault?.Kind });
-        return answer;
+        Requests.Add(entry with { Status = (int)answer.StatusCode!, Fault = fault?.Kind });
+        return Task.FromResult<IResponseMessage>(answer);
     }
 
     private ResponseMessage Route(IRequestMessage request, string path)
@@ -212,11 +213,6 @@ public sealed class FakeJira : IDisposable
 
     private ResponseMessage FaultAnswer(FakeFault fault)
     {
-        if (fault.Kind == FakeFaultKind.DropConnection)
-        {
-            return new ResponseMessage { StatusCode = 200, FaultType = FaultType.EMPTY_RESPONSE };
-        }
-
         var answer = fault.Kind switch
         {
             FakeFaultKind.TooManyRequests => Json(429, FakeJiraJson.Errors("Rate limit exceeded.")),
@@ -246,12 +242,5 @@ public sealed class FakeJira : IDisposable
         };
         answer.AddHeader("Content-Type", "application/json;charset=UTF-8");
         return answer;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

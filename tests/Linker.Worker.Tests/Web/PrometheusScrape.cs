@@ -7,7 +7,7 @@ namespace OkrLinker.Worker.Tests.Web;
 /// <summary>
 /// A strict reader of the Prometheus text format 0.0.4, written for the tests: every sample line is
 /// <c>name{labels} value</c>, names match <c>[a-zA-Z_:][a-zA-Z0-9_:]*</c>, a family's HELP and TYPE come once and
-/// before its samples, label values unescape <c>\\</c>, <c>\"</c> and <c>\n</c>. Any breach throws.
+/// before its samples (a histogram's <c>_bucket</c>, <c>_sum</c> and <c>_count</c> belong to its family), label values unescape <c>\\</c>, <c>\"</c> and <c>\n</c>. Any breach throws.
 /// </summary>
 public sealed partial class PrometheusScrape
 {
@@ -78,9 +78,15 @@ public sealed partial class PrometheusScrape
         }
 
         var name = match.Groups["name"].Value;
-        if (!types.ContainsKey(name) || !helps.ContainsKey(name))
+        var family = FamilyOf(name);
+        if (!types.TryGetValue(family, out var type) || !helps.ContainsKey(family))
         {
             throw new FormatException($"sample of {name} before its HELP and TYPE");
+        }
+
+        if (family != name && type is not ("histogram" or "summary"))
+        {
+            throw new FormatException($"{name} is a {type} family's name with a histogram suffix");
         }
 
         var labels = match.Groups["labels"].Success ? ReadLabels(match.Groups["labels"].Value) : new Dictionary<string, string>();
@@ -101,7 +107,7 @@ public sealed partial class PrometheusScrape
             throw new FormatException($"'{name}' is not a metric name");
         }
 
-        if (samples.Any(s => s.Name == name))
+        if (samples.Any(s => FamilyOf(s.Name) == name))
         {
             throw new FormatException($"{parts[1]} of {name} after its samples");
         }
@@ -116,6 +122,20 @@ public sealed partial class PrometheusScrape
         {
             throw new FormatException($"'{target[name]}' is not a metric type");
         }
+    }
+
+    // A histogram's samples are name_bucket, name_sum and name_count under the family's one HELP and TYPE.
+    private string FamilyOf(string name)
+    {
+        foreach (var suffix in (string[])["_bucket", "_sum", "_count"])
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && types.TryGetValue(name[..^suffix.Length], out var type) && type is "histogram" or "summary")
+            {
+                return name[..^suffix.Length];
+            }
+        }
+
+        return name;
     }
 
     private static Dictionary<string, string> ReadLabels(string text)

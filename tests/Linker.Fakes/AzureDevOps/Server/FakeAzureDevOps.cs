@@ -1,16 +1,11 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using OkrLinker.Fakes.AzureDevOps.Server;
+using OkrLinker.Fakes.Hosting;
 using WireMock;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
+using WireMock.Server;
 using WireMock.Util;
 
 namespace OkrLinker.Fakes;
@@ -20,7 +15,7 @@ namespace OkrLinker.Fakes;
 /// a free port (DESIGN.md §6 traps 5, 6, 9, 10; §11). One catch-all mapping hands every request to a callback
 /// over <see cref="FakeAzureDevOpsData"/>: faults first (429 / 503 with <c>Retry-After</c>, 200 with
 /// <c>Retry-After</c> or <c>X-RateLimit-Delay</c>; slow answers, dropped connections and truncated bodies are done
-/// by <see cref="AdoFaultGate"/> in front of WireMock), then
+/// by the <see cref="FakeFaultGate"/> in front of WireMock, as for every fake), then
 /// the PAT (401, or 203 with a sign-in page), the api-version, and the route. Every request is journaled.
 /// </summary>
 public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
@@ -28,7 +23,7 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
     private readonly WireMockServer _server;
     private readonly AdoRoutes _routes;
     private readonly FakeAzureDevOpsOptions _options;
-    private readonly AdoFaultGate _gate;
+    private readonly FakeFaultGate _gate;
 
     private FakeAzureDevOps(FakeAzureDevOpsData data, FakeAzureDevOpsOptions options)
     {
@@ -36,18 +31,9 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         Data = data;
         Token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(26));
         _routes = new AdoRoutes(data, options, Token);
-        _gate = new AdoFaultGate(Faults, Journal, options.Clock);
-        var port = FreePort();
-        _server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://127.0.0.1:{port}"],
-            StartAdminInterface = false,
-            Logger = new WireMockNullLogger(),
-            MaxRequestLogCount = 1000,
-            PreWireMockMiddlewareInit = _gate.Install,
-        });
-        _server.Given(Request.Create().UsingAnyMethod().WithPath(new WireMock.Matchers.WildcardMatcher("/*")))
-            .RespondWith(Response.Create().WithCallback(AnswerAsync));
+        _gate = new FakeFaultGate(Faults, AdoFaultRoutes.RoutePath, (request, fault) => Journal.Add(AdoFaultRoutes.Dropped(request, fault, options.Clock)));
+        _server = FakeWireMock.Start(AnswerAsync, _gate);
+        var port = _server.Port;
         Root = new Uri($"http://127.0.0.1:{port}/");
         BaseUrl = new Uri(Root, Uri.EscapeDataString(data.Organization) + "/");
     }
@@ -109,7 +95,7 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         };
 
         var headers = request.Headers ?? new Dictionary<string, WireMockList<string>>();
-        var fault = _gate.Take(headers.TryGetValue(AdoFaultGate.Header, out var faultId) ? faultId.FirstOrDefault() : null);
+        var fault = _gate.Take(request);
         if (fault is { ReplacesAnswer: true })
         {
             Journal.Add(entry with { Status = StatusOf(fault), Fault = fault.Kind });
@@ -192,12 +178,5 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
             Headers = headers,
             BodyData = new BodyData { BodyAsString = AdoJson.Error(message, status == 429 ? "RequestBlockedException" : "ServiceUnavailableException").ToJsonString(), DetectedBodyType = BodyType.String },
         };
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

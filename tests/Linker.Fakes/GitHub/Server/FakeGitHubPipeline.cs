@@ -4,16 +4,22 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OkrLinker.Fakes.GitHub.GraphQL;
 using OkrLinker.Fakes.GitHub.Rest;
+using OkrLinker.Fakes.Hosting;
+using WireMock;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace OkrLinker.Fakes.GitHub.Server;
 
 /// <summary>
-/// Every request goes through here: fault injection, the token check (401), the route, ETag/304 (free of
-/// charge), the rate-limit budget (403 when spent), <c>X-RateLimit-*</c> headers, and the request log.
+/// The WireMock callback every request goes through: the fault the <see cref="FakeFaultGate"/> handed over, the
+/// token check (401), the route, ETag/304 (free of charge), the rate-limit budget (403 when spent),
+/// <c>X-RateLimit-*</c> headers, and the request log. Latency, slow answers, dropped connections and truncated
+/// bodies are the gate's.
 /// </summary>
 internal sealed class FakeGitHubPipeline(
     FakeGitHubOptions options, string token, FakeRateBudget core, FakeRateBudget graphql,
-    FakeFaults faults, FakeRequestLog log, RestRoutes rest, GraphQLEndpoint graph)
+    FakeFaultGate gate, FakeRequestLog log, RestRoutes rest, GraphQLEndpoint graph)
 {
     private const string SecondaryMessage =
         "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
@@ -22,83 +28,81 @@ internal sealed class FakeGitHubPipeline(
     private const string SecondaryDocs =
         "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
 
-    private static readonly TimeSpan TruncationGrace = TimeSpan.FromMilliseconds(50);
-
     private long _requestIds;
 
-    public async Task HandleAsync(HttpContext context)
+    public Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
         try
         {
-            await AnswerAsync(context);
+            return Task.FromResult<IResponseMessage>(Answer(request));
         }
-        catch (Exception failure) when (failure is not OperationCanceledException && !context.Response.HasStarted)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // A bug in the fake shows up as GitHub's 500 body and in the log, not as a hung test.
             log.Add(new FakeRequest
             {
-                Method = context.Request.Method,
-                Path = context.Request.Path.Value ?? "/",
-                Query = context.Request.QueryString.Value ?? "",
+                Method = request.Method,
+                Path = request.Path,
+                Query = Query(request),
                 Status = 500,
                 Timestamp = options.Clock.GetUtcNow(),
             });
-            context.Response.StatusCode = 500;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.Body.WriteAsync(RestJson.Error($"Server Error: {failure.Message}", "https://docs.github.com/rest"));
+            var error = new FakeAnswer(500, RestJson.Error($"Server Error: {failure.Message}", "https://docs.github.com/rest"));
+            return Task.FromResult<IResponseMessage>(Write(error, core.Peek(), core.Resource, null));
         }
     }
 
-    private async Task AnswerAsync(HttpContext context)
+    /// <summary>The journal entry of a request whose connection the gate dropped.</summary>
+    public void Dropped(HttpRequest request, FakeFault fault) => log.Add(new FakeRequest
     {
-        var request = context.Request;
-        var rawPath = request.Path.Value ?? "/";
+        Method = request.Method,
+        Path = request.Path.Value ?? "/",
+        Query = request.QueryString.Value ?? "",
+        IfNoneMatch = request.Headers.IfNoneMatch.Count == 0 ? null : request.Headers.IfNoneMatch.ToString(),
+        HadAuthorization = request.Headers.Authorization.Count > 0,
+        IsGraphQL = FakeGitHubPaths.Normalize(request.Path.Value ?? "/") == "/graphql",
+        Status = 0,
+        Fault = fault.Kind,
+        Timestamp = options.Clock.GetUtcNow(),
+    });
+
+    private ResponseMessage Answer(IRequestMessage request)
+    {
+        var rawPath = request.Path;
         var path = FakeGitHubPaths.Normalize(rawPath);
-        var host = $"{request.Scheme}://{request.Host}/";
+        var host = request.Origin.TrimEnd('/') + "/";
         var apiRoot = FakeGitHubPaths.IsEnterprise(rawPath) ? host + "api/v3/" : host;
         var isGraphQL = path == "/graphql";
-        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        var ifNoneMatch = HeaderOf(request, "If-None-Match");
+        var authorization = HeaderOf(request, "Authorization");
         var requestId = $"FAKE:{Interlocked.Increment(ref _requestIds).ToString("X6", CultureInfo.InvariantCulture)}";
+        var query = Query(request);
         var entry = new FakeRequest
         {
             Method = request.Method,
             Path = rawPath,
-            Query = request.QueryString.Value ?? "",
+            Query = query,
             IfNoneMatch = ifNoneMatch.Length == 0 ? null : ifNoneMatch,
-            HadAuthorization = request.Headers.Authorization.Count > 0,
+            HadAuthorization = authorization.Length > 0,
             IsGraphQL = isGraphQL,
             Timestamp = options.Clock.GetUtcNow(),
         };
-        context.Response.Headers["X-GitHub-Request-Id"] = requestId;
-        context.Response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
         var budget = isGraphQL ? graphql : core;
 
-        if (options.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(options.Latency, context.RequestAborted);
-        }
-
-        var fault = faults.Take(request.Method, path);
-        if (fault is { Kind: FakeFaultKind.Slow, Delay: { } delay })
-        {
-            await Task.Delay(delay, context.RequestAborted);
-        }
-
+        var fault = gate.Take(request);
         if (fault is { ReplacesAnswer: true })
         {
-            await WriteFaultAsync(context, fault, budget, requestId, entry);
-            return;
+            return WithIds(FaultAnswer(fault, budget, requestId, entry), requestId);
         }
 
-        if (!Authorized(request.Headers.Authorization.ToString()))
+        if (!Authorized(authorization))
         {
             var denied = new FakeAnswer(401, RestJson.Error("Bad credentials", isGraphQL ? "https://docs.github.com/graphql" : "https://docs.github.com/rest"));
             log.Add(entry with { Status = 401, Fault = fault?.Kind });
-            await WriteAsync(context, denied, (60, 60, 0, options.Clock.GetUtcNow().AddHours(1)), budget.Resource, fault);
-            return;
+            return WithIds(Write(denied, (60, 60, 0, options.Clock.GetUtcNow().AddHours(1)), budget.Resource, fault), requestId);
         }
 
-        var answer = isGraphQL ? await GraphQLAsync(context, host) : rest.Answer(request.Method, path, request.QueryString.Value ?? "", apiRoot, host);
+        var answer = isGraphQL ? GraphQL(request, host) : rest.Answer(request.Method, path, query, apiRoot, host);
         entry = entry with { OperationName = answer.OperationName, HadGraphQLErrors = answer.HadGraphQLErrors };
         budget = answer.Resource == "graphql" ? graphql : core;
 
@@ -114,8 +118,7 @@ internal sealed class FakeGitHubPipeline(
                 var notModified = new FakeAnswer(304, []);
                 notModified.Headers["ETag"] = etag;
                 log.Add(entry with { Status = 304, Fault = fault?.Kind });
-                await WriteAsync(context, notModified, budget.Peek(), budget.Resource, null);
-                return;
+                return WithIds(Write(notModified, budget.Peek(), budget.Resource, null), requestId);
             }
         }
 
@@ -128,25 +131,39 @@ internal sealed class FakeGitHubPipeline(
 
         // Logged before the answer leaves: a client that has its answer finds the request in the log.
         log.Add(entry with { Status = answer.Status, Fault = fault?.Kind });
-        await WriteAsync(context, answer, budget.Peek(), budget.Resource, fault);
+        return WithIds(Write(answer, budget.Peek(), budget.Resource, fault), requestId);
     }
 
-    private async Task<FakeAnswer> GraphQLAsync(HttpContext context, string host)
+    private FakeAnswer GraphQL(IRequestMessage request, string host)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
+        if (!HttpMethods.IsPost(request.Method))
         {
             return new FakeAnswer(404, RestJson.Error("Not Found", "https://docs.github.com/graphql")) { Resource = "graphql" };
         }
 
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            using var document = JsonDocument.Parse(request.BodyAsBytes ?? []);
             return graph.Answer(document.RootElement.Clone(), host);
         }
         catch (JsonException)
         {
             return new FakeAnswer(400, RestJson.Error("Problems parsing JSON", "https://docs.github.com/graphql")) { Resource = "graphql" };
         }
+    }
+
+    private static string Query(IRequestMessage request) => request.RawQuery is { Length: > 0 } q ? "?" + q.TrimStart('?') : "";
+
+    private static string HeaderOf(IRequestMessage request, string name) =>
+        request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value is { } values
+            ? string.Join(", ", values)
+            : "";
+
+    private static ResponseMessage WithIds(ResponseMessage response, string requestId)
+    {
+        response.AddHeader("X-GitHub-Request-Id", requestId);
+        response.AddHeader("X-GitHub-Media-Type", "github.v3; format=json");
+        return response;
     }
 
     private bool Authorized(string header)
@@ -176,15 +193,8 @@ internal sealed class FakeGitHubPipeline(
             .Any(candidate => candidate == "*" || (candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate) == opaque);
     }
 
-    private async Task WriteFaultAsync(HttpContext context, FakeFault fault, FakeRateBudget budget, string requestId, FakeRequest entry)
+    private ResponseMessage FaultAnswer(FakeFault fault, FakeRateBudget budget, string requestId, FakeRequest entry)
     {
-        if (fault.Kind == FakeFaultKind.DropConnection)
-        {
-            log.Add(entry with { Status = 0, Fault = fault.Kind });
-            context.Abort();
-            return;
-        }
-
         var secondary = RestJson.Error(SecondaryMessage + requestId + ".", SecondaryDocs);
         var rate = budget.Peek();
         var answer = fault.Kind switch
@@ -204,46 +214,33 @@ internal sealed class FakeGitHubPipeline(
         }
 
         log.Add(entry with { Status = answer.Status, Fault = fault.Kind });
-        await WriteAsync(context, answer, rate, budget.Resource, null);
+        return Write(answer, rate, budget.Resource, null);
     }
 
-    private static async Task WriteAsync(
-        HttpContext context, FakeAnswer answer, (int Limit, int Remaining, int Used, DateTimeOffset ResetAt) rate, string resource, FakeFault? fault)
+    private static ResponseMessage Write(FakeAnswer answer, (int Limit, int Remaining, int Used, DateTimeOffset ResetAt) rate, string resource, FakeFault? fault)
     {
-        var response = context.Response;
-        response.StatusCode = answer.Status;
+        var response = new ResponseMessage { StatusCode = answer.Status };
         foreach (var (name, value) in answer.Headers)
         {
-            response.Headers[name] = value;
+            response.AddHeader(name, value);
         }
 
-        response.Headers["X-RateLimit-Limit"] = rate.Limit.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Reset"] = rate.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Used"] = rate.Used.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Resource"] = resource;
+        response.AddHeader("X-RateLimit-Limit", rate.Limit.ToString(CultureInfo.InvariantCulture));
+        response.AddHeader("X-RateLimit-Remaining", rate.Remaining.ToString(CultureInfo.InvariantCulture));
+        response.AddHeader("X-RateLimit-Reset", rate.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        response.AddHeader("X-RateLimit-Used", rate.Used.ToString(CultureInfo.InvariantCulture));
+        response.AddHeader("X-RateLimit-Resource", resource);
         if (fault is { Kind: FakeFaultKind.OkWithRetryAfter, RetryAfterSeconds: { } retryAfter })
         {
-            response.Headers["Retry-After"] = retryAfter.ToString(CultureInfo.InvariantCulture);
+            response.AddHeader("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (answer.Status == 304)
+        if (answer.Status != 304)
         {
-            return;
+            response.AddHeader("Content-Type", "application/json; charset=utf-8");
+            response.BodyData = new BodyData { BodyAsBytes = answer.Body, DetectedBodyType = BodyType.Bytes };
         }
 
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = answer.Body.Length;
-        if (fault?.Kind == FakeFaultKind.TruncatedBody)
-        {
-            await response.Body.WriteAsync(answer.Body.AsMemory(0, answer.Body.Length / 2), context.RequestAborted);
-            await response.Body.FlushAsync(context.RequestAborted);
-            // Let the transport send the half before the abort, or the client would see no answer at all.
-            await Task.Delay(TruncationGrace, context.RequestAborted);
-            context.Abort();
-            return;
-        }
-
-        await response.Body.WriteAsync(answer.Body, context.RequestAborted);
+        return response;
     }
 }
