@@ -26,6 +26,8 @@ public static class LinkerWebServiceCollectionExtensions
         services.TryAddSingleton(sp => new ProcessStartTime(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.TryAddSingleton<ReadinessProbe>();
         services.TryAddSingleton<MetricsCollector>();
+        services.TryAddSingleton<Dashboard.DashboardStore>();
+        services.TryAddSingleton<Dashboard.DashboardAccess>();
         return services;
     }
 }
