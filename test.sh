@@ -12,12 +12,21 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
   missing+=(postgresql)                                    # SQL metric tests run a real PostgreSQL
 fi
 
+command -v npm >/dev/null 2>&1 || missing+=(npm)             # axe-core for the dashboard's accessibility test
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the test suite…"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; } \
     || echo "Could not install ${missing[*]}: the tests that need them will fail." >&2
+fi
+
+# axe-core from npm, at the version package-lock.json pins; Playwright injects it into each dashboard page.
+axe=tests/Linker.Worker.Tests/Browser/axe
+if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
+  (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "Could not install axe-core: the dashboard accessibility test will fail." >&2
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

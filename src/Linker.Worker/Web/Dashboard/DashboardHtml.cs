@@ -17,11 +17,17 @@ internal static class DashboardHtml
         status is { } s ? $"<span class=\"status {Encode(s)}\">{Encode(s)}</span>" : "<span class=\"muted\">no status</span>";
 
     /// <summary>"35% → 41% → 50%" with the sparkline and the status: the KR beside its place in the tree.</summary>
-    public static void AppendMetric(StringBuilder html, KeyResultReport kr)
+    public static void AppendMetric(StringBuilder html, KeyResultReport kr, bool withFlags = false)
     {
         html.Append(Inv, $"<span class=\"metric-inline\"><span>{Encode(Value(kr.Baseline, kr.Unit))} → {Encode(Value(kr.Current, kr.Unit))} → {Encode(Value(kr.Target, kr.Unit))}</span>");
         HtmlSparkline.Append(html, kr);
-        html.Append(Status(kr.Status)).Append("</span>");
+        html.Append(Status(kr.Status));
+        if (withFlags)
+        {
+            AppendFlags(html, kr.Flags);
+        }
+
+        html.Append("</span>");
     }
 
     public static void AppendFlags(StringBuilder html, IReadOnlyList<string> flags)

@@ -31,7 +31,6 @@ internal static class DashboardStyles
         .tree .leaf { padding-left: 18px; }
         .count { color: var(--muted); font-size: 13px; white-space: nowrap; font-weight: 400; }
         .metric-inline { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; margin: 2px 0 0 20px; font-weight: 400; font-size: 13px; }
-        .metric-inline + .badge, .metric-inline ~ .badge { margin-left: 20px; }
         .flag-no-work { background: #fee2e2; color: var(--bad); }
         .pager { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-top: 12px; }
         .login { max-width: 420px; margin: 40px auto; }
@@ -43,6 +42,8 @@ internal static class DashboardStyles
         svg .metric-line { stroke: var(--linked); }
         svg .metric-point { fill: var(--linked); stroke: var(--linked); }
         th a { color: inherit; }
+        /* Links inside text are underlined, not told apart by colour alone (WCAG 1.4.1). */
+        main a { text-decoration: underline; text-underline-offset: 2px; }
         @media (max-width: 640px) { .bar-inner { padding: 8px 10px; } .tree ul { padding-left: 10px; } }
         @media print { .bar, .skip, form.filters, .pager, .no-print { display: none; } details > summary { list-style: none; } }
         """;

@@ -6,7 +6,7 @@ namespace OkrLinker.Worker.Web.Dashboard;
 
 /// <summary>
 /// Objective → KR → epics → stories → items as nested <c>&lt;details&gt;</c> (no script). Each level shows its item count
-/// and points (<c>data-count</c>, <c>data-points</c> carry them too); a KR's are the report's, and its items' add up to them.
+/// and points (<c>data-count</c>, <c>data-points</c> carry them too, <c>data-own</c> an item's own points); a KR's are the report's, and its items' add up to them.
 /// </summary>
 internal static class TreePage
 {
@@ -37,10 +37,10 @@ internal static class TreePage
     private static void AppendKeyResult(StringBuilder html, DashboardView view, KeyResultReport kr, IReadOnlyList<TreeNode> roots)
     {
         html.Append(Inv, $"<li><details class=\"kr\" id=\"kr-{Encode(kr.Id)}\" data-kr=\"{Encode(kr.Id)}\" data-count=\"{kr.Items.Total}\" data-points=\"{Num(kr.Points)}\"><summary>");
-        html.Append(Inv, $"<a class=\"key\" href=\"{Encode(view.Href(DashboardView.KrPath(kr.Id)))}\">{Encode(kr.Id)}</a> {Encode(kr.Title)} <span class=\"count\">{Counted(kr.Items.Total, kr.Points)}</span>");
-        DashboardHtml.AppendMetric(html, kr);
-        DashboardHtml.AppendFlags(html, kr.Flags);
+        html.Append(Inv, $"<span class=\"key\">{Encode(kr.Id)}</span> {Encode(kr.Title)} <span class=\"count\">{Counted(kr.Items.Total, kr.Points)}</span>");
+        DashboardHtml.AppendMetric(html, kr, withFlags: true);
         html.Append("</summary>\n");
+        html.Append(Inv, $"<p class=\"open-link small\"><a class=\"open-kr\" href=\"{Encode(view.Href(DashboardView.KrPath(kr.Id)))}\">{Encode(kr.Id)}: metric history and how each item is linked</a></p>\n");
         if (roots.Count == 0)
         {
             html.Append("<p class=\"muted small\">Nothing is linked to this key result.</p>\n");
@@ -62,14 +62,16 @@ internal static class TreePage
     private static void AppendNode(StringBuilder html, TreeNode node)
     {
         var w = node.Work;
-        var label = string.Create(Inv, $"{DashboardHtml.ItemKey(w.Key, w.Url)} <span class=\"item-title\">{Encode(w.Title)}</span> <span class=\"count\">{Encode(w.Type)} · {Encode(w.State)}");
+        var about = string.Create(Inv, $"<span class=\"item-title\">{Encode(w.Title)}</span> <span class=\"count\">{Encode(w.Type)} · {Encode(w.State)}");
         if (node.Children.Count == 0)
         {
-            html.Append(Inv, $"<li class=\"leaf node\" data-count=\"1\" data-points=\"{Num(node.Points)}\">{label}{(w.Points is { } p ? " · " + Num(p) + " pts" : "")}</span></li>\n");
+            html.Append(Inv, $"<li class=\"leaf node\" data-count=\"1\" data-points=\"{Num(node.Points)}\">{DashboardHtml.ItemKey(w.Key, w.Url)} {about}{(w.Points is { } p ? " · " + Num(p) + " pts" : "")}</span></li>\n");
             return;
         }
 
-        html.Append(Inv, $"<li><details class=\"node\" data-count=\"{node.Count}\" data-points=\"{Num(node.Points)}\"><summary>{label} · {Counted(node.Count, node.Points)}</span></summary>\n<ul>\n");
+        // A summary holds no link (a link inside a toggle is a control inside a control); the item's link opens the list.
+        html.Append(Inv, $"<li><details class=\"node\" data-count=\"{node.Count}\" data-points=\"{Num(node.Points)}\" data-own=\"{Num(w.Points ?? 0)}\"><summary><span class=\"key\">{Encode(w.Key)}</span> {about} · {Counted(node.Count, node.Points)}</span></summary>\n<ul>\n");
+        html.Append(Inv, $"<li class=\"open-link small\">{DashboardHtml.ItemKey(w.Key, w.Url)} in its tracker</li>\n");
         foreach (var child in node.Children)
         {
             AppendNode(html, child);
