@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Reports;
@@ -13,9 +14,48 @@ internal sealed class DashboardStore(IDbContextFactory<LinkerDbContext> dbFactor
 {
     private const int PickerWeeks = 26;
 
+    // A week's report JSON runs to megabytes at 100,000 items; reading and parsing it on every page view would cost
+    // more than the page. It is parsed again only when the snapshot was taken again (the refresh rebuilt it).
+    private const int ParsedWeeks = 8;
+    private readonly ConcurrentDictionary<string, (DateTimeOffset TakenAt, WeeklyReport Report)> parsed = new(StringComparer.Ordinal);
+
     /// <summary>The report of <paramref name="week"/> (canonical), else of the newest week; null when none was built.</summary>
-    public async Task<WeeklyReport?> ReportAsync(string? week, CancellationToken cancellationToken) =>
-        await archive.ReadJsonAsync(week, cancellationToken) is { } json ? ReportJson.Read(json) : null;
+    public async Task<WeeklyReport?> ReportAsync(string? week, CancellationToken cancellationToken)
+    {
+        (string Week, DateTimeOffset TakenAt)? stored;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var rows = db.WeeklySnapshots.AsNoTracking().Where(s => s.ReportJson != null);
+            var found = await (week is null ? rows.OrderByDescending(s => s.Week) : rows.Where(s => s.Week == week))
+                .Select(s => new { s.Week, s.TakenAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            stored = found is null ? null : (found.Week, found.TakenAt);
+        }
+
+        if (stored is not { } key)
+        {
+            return null;
+        }
+
+        if (parsed.TryGetValue(key.Week, out var cached) && cached.TakenAt == key.TakenAt)
+        {
+            return cached.Report;
+        }
+
+        if (await archive.ReadJsonAsync(key.Week, cancellationToken) is not { } json)
+        {
+            return null;
+        }
+
+        var report = ReportJson.Read(json);
+        if (parsed.Count >= ParsedWeeks)
+        {
+            parsed.Clear();
+        }
+
+        parsed[key.Week] = (key.TakenAt, report);
+        return report;
+    }
 
     /// <summary>The weeks with a stored report, newest first.</summary>
     public async Task<IReadOnlyList<string>> WeeksAsync(CancellationToken cancellationToken)
