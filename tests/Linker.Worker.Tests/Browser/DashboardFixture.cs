@@ -16,8 +16,6 @@ namespace OkrLinker.Worker.Tests.Browser;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private IPlaywright? playwright;
 
     public WebHarness Web { get; private set; } = null!;
@@ -34,7 +32,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run `apt-get install chromium` (the dashboard is checked in a real browser).");
+        Assert.True(File.Exists(HeadlessChromium.ExecutablePath), $"{HeadlessChromium.ExecutablePath} is missing: run `apt-get install chromium` (the dashboard is checked in a real browser).");
         Web = await WebHarness.StartAsync(DashboardSample.Config(), DashboardSample.Settings(), listen: true);
         await Web.SyncAsync("jira");
         await Web.SyncAsync("gh");
@@ -49,12 +47,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Report = ReportJson.Read(await response.Content.ReadAsStringAsync());
 
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(playwright);
         Directory.CreateDirectory(ShotFolder);
     }
 

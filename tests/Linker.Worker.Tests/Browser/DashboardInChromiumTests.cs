@@ -44,8 +44,11 @@ public sealed class DashboardInChromiumTests(DashboardFixture fixture) : IClassF
         Assert.Equal([$"{t.Items}", $"{t.Linked}", $"{t.Bau}", $"{t.Unlinked}"], await page.Locator(".stats dd").AllInnerTextsAsync());
 
         Assert.Equal(
-            Report.Teams.Select(x => new[] { x.Team, $"{x.Items}", $"{x.Linked}", $"{x.Bau}", $"{x.Unlinked}", Pct(x.UnlinkedShare), x.Points.Total > 0 ? Pct(x.Points.UnlinkedShare) : "–" }),
-            await CellsAsync(page, "#teams"));
+            [
+                .. Report.Teams.Select(x => new[] { x.Team, $"{x.Items}", $"{x.Linked}", $"{x.Bau}", $"{x.Unlinked}", Pct(x.UnlinkedShare), Num(x.Points.Total), x.Points.Total > 0 ? Pct(x.Points.UnlinkedShare) : "–" }),
+                ["All teams", $"{t.Items}", $"{t.Linked}", $"{t.Bau}", $"{t.Unlinked}", Pct(t.UnlinkedShare), Num(t.Points.Total), Pct(t.Points.UnlinkedShare)],
+            ],
+            await CellsAsync(page, "section[aria-labelledby=teams-title]"));
         Assert.Equal(["growth", "payments", "web"], Report.Teams.Select(x => x.Team));
         Assert.Equal(Report.Teams.Count, await page.Locator("#team-bars rect.bar").CountAsync());
 
@@ -206,6 +209,7 @@ public sealed class DashboardInChromiumTests(DashboardFixture fixture) : IClassF
         Assert.StartsWith("O1-KR1", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
 
         await ClickAsync(page, "a[href^='/teams/payments']");
+        Assert.Equal("Team payments", await page.InnerTextAsync("h1"));
         Assert.Equal(Base + "/teams/payments?week=2026-W47", page.Url);
         await ClickAsync(page, "#tag-findings td.suggested a");
         Assert.Equal(Base + "/kr/O1-KR2?week=2026-W47", page.Url);

@@ -17,31 +17,10 @@ internal static class HomePage
         HtmlTrendChart.Append(html, report.Trend);
         html.Append("</section>\n");
 
-        AppendTeams(html, view);
+        HtmlTeamSection.Append(html, report, team => view.Href(DashboardView.TeamPath(team)));
         AppendKeyResults(html, view);
         AppendFindings(html, view);
         return view.Page("This week's line-of-sight", "/", "/", html.ToString());
-    }
-
-    private static void AppendTeams(StringBuilder html, DashboardView view)
-    {
-        var report = view.Report;
-        html.Append("<section aria-labelledby=\"teams-title\">\n<h2 id=\"teams-title\">Unlinked share per team</h2>\n");
-        if (report.Teams.Count == 0)
-        {
-            html.Append("<p class=\"muted\">No team had in-scope work this week.</p>\n</section>\n");
-            return;
-        }
-
-        HtmlTeamBars.Append(html, report.Teams, report.Totals);
-        html.Append("<div class=\"table-wrap\"><table id=\"teams\">\n<thead><tr><th>Team</th><th class=\"num\">Items</th><th class=\"num\">Linked</th><th class=\"num\">BAU</th><th class=\"num\">Unlinked</th><th class=\"num\">Unlinked share</th><th class=\"num\">Unlinked share of points</th></tr></thead>\n<tbody>\n");
-        foreach (var team in report.Teams)
-        {
-            html.Append(Inv, $"<tr><td><a href=\"{Encode(view.Href(DashboardView.TeamPath(team.Team)))}\">{Encode(team.Team)}</a></td><td class=\"num\">{team.Items}</td><td class=\"num\">{team.Linked}</td><td class=\"num\">{team.Bau}</td>");
-            html.Append(Inv, $"<td class=\"num\">{team.Unlinked}</td><td class=\"num\">{Pct(team.UnlinkedShare)}</td><td class=\"num\">{(team.Points.Total > 0 ? Pct(team.Points.UnlinkedShare) : "–")}</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table></div>\n</section>\n");
     }
 
     private static void AppendKeyResults(StringBuilder html, DashboardView view)
