@@ -12,7 +12,7 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
   missing+=(postgresql)                                    # SQL metric tests run a real PostgreSQL
 fi
 
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)     # the bench smoke test runs GitHub's JavaScript SDK
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)     # GitHub's JavaScript SDK (bench smoke test) and axe-core (dashboard test)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the test suite…"
@@ -27,6 +27,13 @@ if [ ! -d bench/reference/node_modules ]; then
   echo "Installing bench/reference (npm ci) for the bench smoke test…"
   (cd bench/reference && npm ci --no-audit --no-fund --loglevel=error) \
     || echo "Could not install bench/reference: the github bench smoke test will fail." >&2
+fi
+
+# axe-core from npm, at the version package-lock.json pins; Playwright injects it into each dashboard page.
+axe=tests/Linker.Worker.Tests/Browser/axe
+if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
+  (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "Could not install axe-core: the dashboard accessibility test will fail." >&2
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

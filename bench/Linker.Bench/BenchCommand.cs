@@ -9,7 +9,8 @@ namespace OkrLinker.Bench;
 /// <summary>
 /// The scenarios: <c>ingest --items N [--seed S] [--skip full,report] [--keep]</c> (a CSV export synced
 /// and reported, each step in its own process; <c>--keep</c> leaves the folder for further runs), <c>page --items N</c> (one page of N items through the sync engine),
-/// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub), <c>micro</c> (BenchmarkDotNet), and the internal
+/// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub), <c>dashboard --items N</c> (the dashboard's server time over N stored items),
+/// <c>micro</c> (BenchmarkDotNet), and the internal
 /// <c>step VERB …</c> a scenario starts to run one okrlinker verb and report its peak memory.
 /// </summary>
 internal static class BenchCommand
@@ -18,7 +19,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | dashboard --items N [--seed S] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -41,6 +42,9 @@ internal static class BenchCommand
                 BenchmarkSwitcher.FromTypes([typeof(MicroBenchmarks), typeof(PageCommitBenchmarks)]).Run(
                     args[1..], DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)));
                 return 0;
+            case "dashboard":
+                await DashboardScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);
+                return 0;
             case "page":
                 await PageScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);
                 return 0;
@@ -50,7 +54,7 @@ internal static class BenchCommand
                     args.Contains("--concurrency") ? Int(args, "--concurrency", 2) : null, output, cancellationToken);
                 return 0;
             default:
-                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, micro)");
+                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, dashboard, micro)");
                 return 2;
         }
     }

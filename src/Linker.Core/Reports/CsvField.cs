@@ -1,7 +1,7 @@
 namespace OkrLinker.Core.Reports;
 
 /// <summary>One CSV cell: RFC 4180 quoting, and a guard for text that a spreadsheet would run as a formula.</summary>
-internal static class CsvField
+public static class CsvField
 {
     // OWASP's list: a cell opening with one of these is read as a formula (or a DDE call) by Excel,
     // LibreOffice and Sheets. A leading apostrophe makes it text and is not shown in the cell.

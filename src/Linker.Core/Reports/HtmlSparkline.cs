@@ -8,7 +8,7 @@ namespace OkrLinker.Core.Reports;
 /// from 2 to 118, y runs from 26 (lowest value) up to 2 (highest); a flat series sits at 14, a single
 /// sample in the middle (60). The last sample is marked with a dot.
 /// </summary>
-internal static class HtmlSparkline
+public static class HtmlSparkline
 {
     private const double Left = 2;
     private const double Right = 118;

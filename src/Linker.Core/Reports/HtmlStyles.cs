@@ -1,7 +1,7 @@
 namespace OkrLinker.Core.Reports;
 
 /// <summary>The page's only styles, inline so the file stands alone (no fonts, images or scripts are fetched).</summary>
-internal static class HtmlStyles
+public static class HtmlStyles
 {
     public const string Css = """
         :root { color-scheme: light; --text: #1f2937; --muted: #6b7280; --line: #e5e7eb; --page: #f6f7f9; --card: #fff;

@@ -7,7 +7,7 @@ namespace OkrLinker.Core.Reports;
 /// The unlinked share per team as horizontal bars (inline SVG, <c>#team-bars</c>): a 600-unit track
 /// stands for 100 %, so a bar is share × 600 wide; a dashed line marks the share of all teams.
 /// </summary>
-internal static class HtmlTeamBars
+public static class HtmlTeamBars
 {
     public const double TrackX = 210;
     public const double TrackWidth = 600;

@@ -4,10 +4,13 @@ using static OkrLinker.Core.Reports.HtmlText;
 namespace OkrLinker.Core.Reports;
 
 /// <summary>Teams: the bars first (what a leader looks at), the table with the counts under them.</summary>
-internal static class HtmlTeamSection
+public static class HtmlTeamSection
 {
-    public static void Append(StringBuilder html, WeeklyReport report)
+    /// <param name="teamHref">Where a team's name links to (the dashboard's team page); null for plain names (the report file).</param>
+    public static void Append(StringBuilder html, WeeklyReport report, Func<string, string>? teamHref = null)
     {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(report);
         html.Append("<section aria-labelledby=\"teams-title\">\n<h2 id=\"teams-title\">Unlinked share per team</h2>\n");
         if (report.Teams.Count == 0)
         {
@@ -20,7 +23,8 @@ internal static class HtmlTeamSection
         html.Append("<th class=\"num\">Unlinked</th><th class=\"num\">Unlinked share</th><th class=\"num\">Points</th><th class=\"num\">Unlinked share of points</th></tr></thead>\n<tbody>\n");
         foreach (var team in report.Teams)
         {
-            AppendRow(html, "", Encode(team.Team), team.Items, team.Linked, team.Bau, team.Unlinked, team.UnlinkedShare, team.Points);
+            var name = teamHref is null ? Encode(team.Team) : $"<a href=\"{Encode(teamHref(team.Team))}\">{Encode(team.Team)}</a>";
+            AppendRow(html, "", name, team.Items, team.Linked, team.Bau, team.Unlinked, team.UnlinkedShare, team.Points);
         }
 
         var t = report.Totals;

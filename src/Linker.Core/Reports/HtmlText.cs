@@ -8,7 +8,7 @@ namespace OkrLinker.Core.Reports;
 /// What the HTML report does to values before they reach the page: every text from the report is
 /// encoded (it came from a tracker or a config someone else wrote), numbers are invariant.
 /// </summary>
-internal static class HtmlText
+public static class HtmlText
 {
     public static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

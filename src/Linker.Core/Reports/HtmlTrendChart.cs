@@ -9,7 +9,7 @@ namespace OkrLinker.Core.Reports;
 /// points are spread evenly between x = 80 and x = 912, a single point sits in the middle (496).
 /// Reconstructed weeks are drawn hollow and explained in the caption.
 /// </summary>
-internal static class HtmlTrendChart
+public static class HtmlTrendChart
 {
     private const double Width = 960;
     private const double Height = 256;

@@ -11,7 +11,7 @@ public static class LinkerWebEndpointRouteBuilderExtensions
     /// Maps the read-only endpoints (DESIGN.md §5): <c>GET /healthz</c> open to all; <c>GET /readyz</c>,
     /// <c>GET /metrics</c>, <c>GET /api/report/latest</c>, <c>GET /api/report/{week}</c> and
     /// <c>GET /api/items/{source}/{**key}</c> behind the API key
-    /// when <c>Web:ApiKey</c> is set. Needs <see cref="LinkerWebServiceCollectionExtensions.AddLinkerWeb"/>.
+    /// when <c>Web:ApiKey</c> is set; and the dashboard's pages (DESIGN.md §12), behind the key or the login cookie. Needs <see cref="LinkerWebServiceCollectionExtensions.AddLinkerWeb"/>.
     /// Returns the group of all of them, for further conventions.
     /// </summary>
     public static RouteGroupBuilder MapLinkerEndpoints(this IEndpointRouteBuilder endpoints)
@@ -31,6 +31,7 @@ public static class LinkerWebEndpointRouteBuilderExtensions
         guarded.MapGet("/api/report/{week}", ReportEndpoints.WeekAsync);
         guarded.MapGet("/api/items/{source}/{**key}", ItemEndpoints.LinkAsync);
         MetricsEndpoint.Map(endpoints);
+        Dashboard.DashboardEndpoints.Map(all); // the pages guard themselves: 401 with the login form, not a problem body
         return all;
     }
 

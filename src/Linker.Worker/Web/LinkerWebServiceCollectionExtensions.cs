@@ -36,6 +36,8 @@ public static class LinkerWebServiceCollectionExtensions
             o.ScopeInfoEnabled = false;
             o.TargetInfoEnabled = false;
         }));
+        services.TryAddSingleton<Dashboard.DashboardStore>();
+        services.TryAddSingleton<Dashboard.DashboardAccess>();
         return services;
     }
 }

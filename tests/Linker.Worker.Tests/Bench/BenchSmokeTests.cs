@@ -58,6 +58,20 @@ public sealed class BenchSmokeTests
         Assert.StartsWith("ratio first sync / octokit.paginate: ", text.Split('\n').Single(l => l.StartsWith("ratio", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_dashboard_scenario_syncs_reports_and_times_the_pages_over_the_stored_report()
+    {
+        var output = new StringWriter();
+
+        var code = await BenchCommand.RunAsync(["dashboard", "--items", "300", "--seed", "1"], output, CancellationToken.None);
+
+        Assert.True(code == 0, output.ToString());
+        var text = output.ToString();
+        Assert.StartsWith("| home (/) |", Row(text, "| home (/) |"), StringComparison.Ordinal);
+        Assert.StartsWith("| unlinked (/unlinked, page 1, sorted by points) |", Row(text, "| unlinked (/unlinked"), StringComparison.Ordinal);
+        Assert.StartsWith("| once per refresh: read and parse the stored report JSON |", Row(text, "| once per refresh"), StringComparison.Ordinal);
+    }
+
     private static string Row(string text, string start) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith(start, StringComparison.Ordinal));
 }

@@ -29,14 +29,18 @@ public sealed class WebHarness : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private WebHarness(WebApplication app, TempConfig config, FakeClock time, FakeLogCollector logs)
+    private WebHarness(WebApplication app, TempConfig config, FakeClock time, FakeLogCollector logs, Uri? address)
     {
         this.app = app;
         Config = config;
         Time = time;
         Logs = logs;
-        Client = app.GetTestClient();
+        Address = address;
+        Client = address is null ? app.GetTestClient() : new HttpClient { BaseAddress = address };
     }
+
+    /// <summary>Where Kestrel listens when started with <c>listen: true</c> (a browser needs a real port); else null.</summary>
+    public Uri? Address { get; }
 
     public TempConfig Config { get; }
 
@@ -49,12 +53,21 @@ public sealed class WebHarness : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <param name="migrate">False leaves the store untouched (a store that cannot be opened stays so).</param>
-    public static async Task<WebHarness> StartAsync(TempConfig config, WebSettings settings, bool migrate = true)
+    /// <param name="listen">True serves on Kestrel at a free port of 127.0.0.1 instead of the in-memory test server.</param>
+    public static async Task<WebHarness> StartAsync(TempConfig config, WebSettings settings, bool migrate = true, bool listen = false)
     {
         var time = new FakeClock(Start);
         var logs = new FakeLoggerProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = config.ConfigFolder });
-        builder.WebHost.UseTestServer();
+        if (listen)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
@@ -74,7 +87,7 @@ public sealed class WebHarness : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new WebHarness(app, config, time, logs.Collector);
+        return new WebHarness(app, config, time, logs.Collector, listen ? new Uri(app.Urls.First()) : null);
     }
 
     /// <summary>Syncs one configured source through the real sync runner (its metrics and the sources table follow).</summary>

@@ -45,6 +45,13 @@ public sealed class WebSettings
         return this;
     }
 
+    /// <summary>Any other key, such as <c>Report:Week</c> or <c>Linking:Bau:0:Field</c>.</summary>
+    public WebSettings With(string key, string? value)
+    {
+        values[key] = value;
+        return this;
+    }
+
     public WebSettings WithApiKey(string key)
     {
         values["Web:ApiKey"] = key;

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using OkrLinker.Core.Items;
+using OkrLinker.Core.Reports;
+using OkrLinker.Core.Store;
+
+namespace OkrLinker.Worker.Web.Dashboard;
+
+/// <summary>
+/// What the pages read: the stored report JSON of a week (the very figures the API serves) and the links the same
+/// report build stored, joined with their items. Nothing here computes a figure.
+/// </summary>
+internal sealed class DashboardStore(IDbContextFactory<LinkerDbContext> dbFactory, ReportArchive archive)
+{
+    private const int PickerWeeks = 26;
+
+    // A week's report JSON runs to megabytes at 100,000 items; reading and parsing it on every page view would cost
+    // more than the page. It is parsed again only when the snapshot was taken again (the refresh rebuilt it).
+    private const int ParsedWeeks = 8;
+    private readonly ConcurrentDictionary<string, (DateTimeOffset TakenAt, WeeklyReport Report)> parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The report of <paramref name="week"/> (canonical), else of the newest week; null when none was built.</summary>
+    public async Task<WeeklyReport?> ReportAsync(string? week, CancellationToken cancellationToken)
+    {
+        (string Week, DateTimeOffset TakenAt)? stored;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var rows = db.WeeklySnapshots.AsNoTracking().Where(s => s.ReportJson != null);
+            var found = await (week is null ? rows.OrderByDescending(s => s.Week) : rows.Where(s => s.Week == week))
+                .Select(s => new { s.Week, s.TakenAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            stored = found is null ? null : (found.Week, found.TakenAt);
+        }
+
+        if (stored is not { } key)
+        {
+            return null;
+        }
+
+        if (parsed.TryGetValue(key.Week, out var cached) && cached.TakenAt == key.TakenAt)
+        {
+            return cached.Report;
+        }
+
+        if (await archive.ReadJsonAsync(key.Week, cancellationToken) is not { } json)
+        {
+            return null;
+        }
+
+        var report = ReportJson.Read(json);
+        if (parsed.Count >= ParsedWeeks)
+        {
+            parsed.Clear();
+        }
+
+        parsed[key.Week] = (key.TakenAt, report);
+        return report;
+    }
+
+    /// <summary>The weeks with a stored report, newest first.</summary>
+    public async Task<IReadOnlyList<string>> WeeksAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.WeeklySnapshots.AsNoTracking()
+            .Where(s => s.ReportJson != null)
+            .OrderByDescending(s => s.Week)
+            .Select(s => s.Week)
+            .Take(PickerWeeks)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The stored links to <paramref name="krIds"/> whose item is not Removed (as the report counts a KR's line-of-sight),
+    /// ordered by source and key.
+    /// </summary>
+    public async Task<IReadOnlyList<LinkedWork>> LinkedAsync(IReadOnlyCollection<string> krIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var removed = nameof(StateCategory.Removed);
+        var ids = krIds.ToList();
+        var rows = await (
+            from l in db.Links.AsNoTracking()
+            join w in db.WorkItems.AsNoTracking() on new { l.Source, l.ExternalId } equals new { w.Source, w.ExternalId }
+            where ids.Contains(l.KrId) && w.Category != removed
+            select new LinkedWork(
+                l.KrId, l.Reason, l.Via, w.Source, w.ExternalId, w.Key, w.Title, w.Url, w.Type, w.State, w.Category, w.Team,
+                w.ParentId, w.ParentKey, w.StoryPoints))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The team of each stored item key among <paramref name="keys"/> (the first one where a key repeats across sources).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> TeamsOfAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var wanted = keys.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.WorkItems.AsNoTracking()
+            .Where(w => wanted.Contains(w.Key))
+            .Select(w => new { w.Key, w.Team, w.Source })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Source, StringComparer.Ordinal)
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Team, StringComparer.Ordinal);
+    }
+}
