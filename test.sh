@@ -37,4 +37,5 @@ if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-exec dotnet test OkrLinker.sln "$@"
+# A test that hangs fails the run after 10 minutes (its host is dumped and stopped) instead of stalling it.
+exec dotnet test OkrLinker.sln --blame-hang-timeout 10m "$@"
