@@ -23,6 +23,8 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
 
     public DbSet<WeeklySnapshotRow> WeeklySnapshots => Set<WeeklySnapshotRow>();
 
+    public DbSet<DeliveryRecordRow> DeliveryRecords => Set<DeliveryRecordRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SourceRow>(e =>
@@ -73,6 +75,11 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
         {
             e.ToTable("weekly_snapshots");
             e.HasKey(x => x.Week);
+        });
+        modelBuilder.Entity<DeliveryRecordRow>(e =>
+        {
+            e.ToTable("report_deliveries");
+            e.HasKey(x => new { x.Week, x.Entry });
         });
     }
 

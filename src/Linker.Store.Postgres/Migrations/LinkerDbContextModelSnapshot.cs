@@ -22,6 +22,29 @@ namespace OkrLinker.Store.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OkrLinker.Core.Store.DeliveryRecordRow", b =>
+                {
+                    b.Property<string>("Week")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Entry")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Node")
+                        .HasColumnType("text");
+
+                    b.HasKey("Week", "Entry");
+
+                    b.ToTable("report_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("OkrLinker.Core.Store.FieldValueRow", b =>
                 {
                     b.Property<string>("Source")

@@ -12,6 +12,10 @@ internal static partial class DeliveryLog
         Message = "Report {Week} delivered by {Entry} ({Kind}) after {Attempts} attempt(s)")]
     public static partial void Delivered(this ILogger logger, string week, string entry, string kind, int attempts);
 
+    [LoggerMessage(EventId = 7209, Level = LogLevel.Information,
+        Message = "Report {Week} already delivered by {Entry} ({Kind}); not sent again")]
+    public static partial void AlreadyDelivered(this ILogger logger, string week, string entry, string kind);
+
     [LoggerMessage(EventId = 7202, Level = LogLevel.Warning,
         Message = "Report {Week}: attempt {Attempt} of {MaxAttempts} failed: {Error}; trying again in {Delay}")]
     public static partial void AttemptFailed(this ILogger logger, string week, int attempt, int maxAttempts, string error, TimeSpan delay, Exception? exception);

@@ -27,16 +27,44 @@ public sealed class ReportDeliveryRunner(
     public static IEnumerable<string> Validate(IReadOnlyList<DeliveryOptions> entries) => DeliveryEntryValidator.Validate(entries);
 
     /// <summary>One result per entry, in their order. Throws only when <paramref name="cancellationToken"/> is cancelled.</summary>
-    public async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(WeeklyReport report, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeliveryResult>> DeliverAsync(WeeklyReport report, CancellationToken cancellationToken) =>
+        DeliverAsync(report, new HashSet<int>(), (_, _) => Task.CompletedTask, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeliverAsync(WeeklyReport, CancellationToken)"/>, but the entries in <paramref name="alreadyDelivered"/>
+    /// are not sent again (their result: succeeded after 0 attempts), and <paramref name="recordDelivered"/> runs right
+    /// after each entry that succeeded, before the next is tried, so a crash between two entries loses no record.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(
+        WeeklyReport report,
+        IReadOnlySet<int> alreadyDelivered,
+        Func<DeliveryResult, CancellationToken, Task> recordDelivered,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(alreadyDelivered);
+        ArgumentNullException.ThrowIfNull(recordDelivered);
         var entries = options.Value.Report.Deliver;
         var results = new List<DeliveryResult>(entries.Count);
         for (var index = 0; index < entries.Count; index++)
         {
-            using var activity = DeliveryTelemetry.Start(report.Week, index, DeliveryKinds.Normalize(entries[index].Kind) ?? entries[index].Kind);
+            var kind = DeliveryKinds.Normalize(entries[index].Kind) ?? entries[index].Kind;
+            if (alreadyDelivered.Contains(index))
+            {
+                var entryKey = DeliveryKeys.Entry(index);
+                logger.AlreadyDelivered(report.Week, entryKey, kind);
+                results.Add(new DeliveryResult(index, kind, Succeeded: true, Attempts: 0, Error: null));
+                continue;
+            }
+
+            using var activity = DeliveryTelemetry.Start(report.Week, index, kind);
             var result = await DeliverEntryAsync(report, index, entries[index], cancellationToken);
             telemetry?.Record(activity, result);
+            if (result.Succeeded)
+            {
+                await recordDelivered(result, CancellationToken.None);
+            }
+
             results.Add(result);
         }
 

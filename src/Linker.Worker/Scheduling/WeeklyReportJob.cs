@@ -52,7 +52,8 @@ internal sealed partial class WeeklyReportJob(
         {
             var built = await builder.BuildAsync(okrs.Load(), week, hard.Token);
             var files = await writer.WriteAsync(built, report.Formats, location.Resolve(report.Output), hard.Token);
-            var results = await deliverer.DeliverAsync(built, hard.Token);
+            var results = await deliverer.DeliverAsync(
+                built, await DeliveredEntriesAsync(week, hard.Token), (result, ct) => RecordDeliveryAsync(week, result, ct), hard.Token);
             await MarkDeliveredAsync(week, hard.Token);
             var delivered = results.Count(r => r.Succeeded);
             LogDelivered(built.Week, files.Count, delivered, results.Count);
@@ -61,6 +62,30 @@ internal sealed partial class WeeklyReportJob(
         {
             LogConfigBroken(week.ToString(), ex.Message);
         }
+    }
+
+    private async Task<IReadOnlySet<int>> DeliveredEntriesAsync(IsoWeek week, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var key = week.ToString();
+        return (await db.DeliveryRecords.AsNoTracking().Where(r => r.Week == key).Select(r => r.Entry).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    // Written as soon as an entry succeeded, so a node that dies before the next leaves this one on record:
+    // the node that recovers the job sends the rest only. A crash between the send and this write sends that
+    // one entry again (README, "Running several workers").
+    private async Task RecordDeliveryAsync(IsoWeek week, Delivery.DeliveryResult result, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.DeliveryRecords.Add(new DeliveryRecordRow
+        {
+            Week = week.ToString(),
+            Entry = result.Index,
+            Kind = result.Kind,
+            DeliveredAt = time.GetUtcNow(),
+            Node = node.Id,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task MarkDeliveredAsync(IsoWeek week, CancellationToken cancellationToken)

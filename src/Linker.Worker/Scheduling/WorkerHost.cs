@@ -43,6 +43,7 @@ internal static class WorkerHost
         var store = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
         var node = new NodeIdentity(worker, StoreProvider.IsPostgres(store.Provider), TimeProvider.System);
         builder.Services.AddSingleton(node);
+        builder.Services.AddHostedService<Telemetry.NodeInfoTelemetry>();
         builder.Services.AddQuartz(q =>
         {
             ClusterSchedule.Configure(q, node, worker, store);

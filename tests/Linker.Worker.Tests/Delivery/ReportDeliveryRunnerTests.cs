@@ -24,6 +24,38 @@ public sealed class ReportDeliveryRunnerTests
     }
 
     [Fact]
+    public async Task An_entry_on_record_is_not_sent_again_and_each_success_is_recorded_before_the_next_entry()
+    {
+        await using var slack = await HttpReceiver.AlwaysAsync(WebhookReply.Ok);
+        await using var teams = await HttpReceiver.AlwaysAsync(WebhookReply.Ok);
+        using var slackHook = new ScopedVariable(slack.WebhookUrl("record-slack"));
+        using var teamsHook = new ScopedVariable(teams.WebhookUrl("record-teams"));
+        using var host = DeliveryHost.Create(
+        [
+            new DeliveryOptions { Kind = "slack", WebhookEnv = slackHook.Name },
+            new DeliveryOptions { Kind = "teams", WebhookEnv = teamsHook.Name },
+        ]);
+        var recorded = new List<(DeliveryResult Result, int TeamsRequestsThen)>();
+
+        var results = await host.Runner.DeliverAsync(
+            DeliverySamples.Report(),
+            new HashSet<int> { 0 },
+            (result, _) =>
+            {
+                recorded.Add((result, teams.Requests.Count));
+                return Task.CompletedTask;
+            },
+            CancellationToken.None);
+
+        // Entry 0 went out before (a node died after recording it): no request, succeeded after 0 attempts.
+        Assert.Equal([new DeliveryResult(0, "slack", true, 0, null), new DeliveryResult(1, "teams", true, 1, null)], results);
+        Assert.Empty(slack.Requests);
+        Assert.Single(teams.Requests);
+        Assert.Equal([(new DeliveryResult(1, "teams", true, 1, null), 1)], recorded);
+        Assert.Contains(host.Logs.Lines(), l => l.Contains("already delivered by Report:Deliver:0 (slack); not sent again", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_wait_between_attempts_doubles_from_two_seconds()
     {
         await using var slack = await HttpReceiver.StartAsync(n => n <= 3 ? new WebhookReply(503) : WebhookReply.Ok);

@@ -44,6 +44,8 @@ public sealed class WorkerEndpointsTests
             Assert.Equal(gh.Fake.Requests.Count, Sample(metrics, "okrlinker_source_requests_total", "source=\"gh\""));
             Assert.Equal(800 + data.Snapshot().Count(i => i.InProject), Sample(metrics, "okrlinker_source_items_synced_total", "source=\"gh\""));
             Assert.Equal(0, Sample(metrics, "okrlinker_source_sync_failures_total", "source=\"gh\""));
+            var node = app.Services.GetRequiredService<NodeIdentity>();
+            Assert.Equal(1, Sample(metrics, "okrlinker_node_info", $"clustered=\"false\",instance_id=\"{node.Id}\""));
             Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
             Assert.Contains("\"status\":\"ready\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }

@@ -105,6 +105,37 @@ public sealed class WorkerScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missed_report_whose_first_entry_is_on_record_sends_only_the_second_and_records_it()
+    {
+        var source = new CountingSource("counting", TimeSpan.FromMilliseconds(50));
+        config.WithConfig(Config(schedule: "0 0 * * * ?").Replace(
+            "\"Formats\": [\"json\"] }",
+            "\"Formats\": [\"json\"], \"Deliver\": [ { \"Kind\": \"files\", \"Folder\": \"../first\" }, { \"Kind\": \"files\", \"Folder\": \"../second\" } ] }",
+            StringComparison.Ordinal));
+        var week = WeeklyReportJob.WeekFor(LastMondayEight(), TimeZoneInfo.Utc, null).ToString();
+        await SeedAsync(db =>
+        {
+            db.Sources.Add(new SourceRow { Name = "counting", Kind = "counting", FirstRunAt = DateTimeOffset.UtcNow.AddDays(-10), LastRunAt = DateTimeOffset.UtcNow.AddDays(-10) });
+            // A node sent the first entry and died before the second.
+            db.DeliveryRecords.Add(new DeliveryRecordRow { Week = week, Entry = 0, Kind = "files", DeliveredAt = DateTimeOffset.UtcNow.AddMinutes(-5), Node = "dead-node" });
+        });
+
+        await using (var app = await StartAsync(source))
+        {
+            await WaitUntilAsync(() => Directory.Exists(Path.Combine(config.Root, "second")) && Directory.GetFiles(Path.Combine(config.Root, "second")).Length > 0);
+            await app.StopAsync();
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(config.Root, "first")) && Directory.GetFiles(Path.Combine(config.Root, "first")).Length > 0);
+        await using var check = Store();
+        var records = await check.DeliveryRecords.OrderBy(r => r.Entry).ToListAsync();
+        Assert.Equal([(week, 0), (week, 1)], records.Select(r => (r.Week, r.Entry)));
+        Assert.Equal("dead-node", records[0].Node);
+        Assert.False(string.IsNullOrEmpty(records[1].Node) || records[1].Node == "dead-node", records[1].Node);
+        Assert.Equal(week, Assert.Single(await check.WeeklySnapshots.Where(s => s.DeliveredAt != null).ToListAsync()).Week);
+    }
+
+    [Fact]
     public async Task A_worker_that_never_pulled_metrics_pulls_at_start_and_refreshes_the_figures_with_the_values()
     {
         var metrics = new FakeMetricProvider("sheets", 41);

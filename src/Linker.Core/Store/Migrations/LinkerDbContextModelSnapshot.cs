@@ -16,6 +16,29 @@ namespace OkrLinker.Core.Store.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("OkrLinker.Core.Store.DeliveryRecordRow", b =>
+                {
+                    b.Property<string>("Week")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Week", "Entry");
+
+                    b.ToTable("report_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("OkrLinker.Core.Store.FieldValueRow", b =>
                 {
                     b.Property<string>("Source")
