@@ -11,4 +11,13 @@ public sealed class AuthOptions
 
     /// <summary>A file that holds the token (Docker / Kubernetes secrets), relative to the config file.</summary>
     public string? TokenFile { get; set; }
+
+    /// <summary>
+    /// The environment variable that holds a second token with write scope, used only to tag items a PM approved on the
+    /// dashboard (issue 16). Absent (with <see cref="WriteTokenFile"/>): write-back is off for the source.
+    /// </summary>
+    public string? WriteTokenEnv { get; set; }
+
+    /// <summary>A file that holds the write token, relative to the config file.</summary>
+    public string? WriteTokenFile { get; set; }
 }

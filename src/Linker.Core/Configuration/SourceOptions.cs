@@ -57,6 +57,9 @@ public sealed class SourceOptions
 
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>The tracker's webhooks to this source's receiver (issue 15); off until a secret is named.</summary>
+    public WebhookReceiverOptions Webhook { get; set; } = new();
+
     public FieldOptions Fields { get; set; } = new();
 
     /// <summary>State name → category, overriding the well-known names (DESIGN.md §6).</summary>
