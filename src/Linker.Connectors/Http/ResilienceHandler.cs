@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OkrLinker.Core.Sources;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace OkrLinker.Connectors.Http;
 
 /// <summary>
 /// The one place a live source's request is sent, retried and paced (DESIGN.md §6 traps 6–9):
-/// the rate-limit governor before sending; Polly retries with exponential backoff and jitter for 5xx, dropped
-/// connections, truncated bodies and per-attempt timeouts; rate-limit answers (429, rate-limit 403) waited out
+/// the rate-limit governor before sending; Microsoft.Extensions.Http.Resilience's retry (exponential backoff with jitter)
+/// and attempt timeout for 5xx, 408, dropped connections, truncated bodies and timed-out attempts; rate-limit answers (429, rate-limit 403) waited out
 /// without spending retries; 401 and other 403s turned into a <see cref="SourceException"/> at once.
 /// </summary>
 internal sealed class ResilienceHandler : DelegatingHandler
@@ -95,18 +95,20 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
+    // Retries and the attempt timeout are Microsoft.Extensions.Http.Resilience's HTTP strategies (exponential backoff
+    // with jitter, TimeoutRejectedException per attempt). Two of their defaults are ours instead: which outcomes are
+    // transient (see IsTransient) and how a Retry-After is read (see RetryAfterOf).
     private ResiliencePipeline<HttpResponseMessage> BuildAttemptPipeline()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            builder.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
+                ShouldRetryAfterHeader = false,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome)),
                 OnRetry = args =>
@@ -125,7 +127,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
 
         // Inside the retry, so each attempt gets its own clock; the body read counts toward it.
-        builder.AddTimeout(options.AttemptTimeout);
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         return builder.Build();
     }
 
@@ -195,17 +197,19 @@ internal sealed class ResilienceHandler : DelegatingHandler
             ? await response.Content.ReadAsStringAsync(cancellationToken)
             : "";
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    // The library's transient set (HttpRequestException, a timed-out attempt, 408, every 5xx) less 429, which the
+    // rate-limit loop waits out without spending retries, plus an IOException: a body cut off mid-read (HttpIOException)
+    // or a garbled JSON body, both of which the library does not count. A caller's cancellation is never retried.
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        // A caller's cancellation is an OperationCanceledException and is not retried; Polly turns an
-        // attempt's own timeout into TimeoutRejectedException. HttpIOException is an IOException.
-        HttpRequestException or IOException or TimeoutRejectedException => true,
-        null => outcome.Result!.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
-        _ => false,
+        { Exception: IOException } => true,
+        { Result.StatusCode: HttpStatusCode.TooManyRequests } => false,
+        _ => HttpClientResiliencePredicates.IsTransient(outcome),
     };
 
-    // A 5xx's Retry-After replaces the backoff, within MaxDelay; null keeps Polly's exponential delay.
+    // A 5xx's Retry-After replaces the backoff, capped at MaxDelay; null keeps the exponential delay. Not the library's
+    // ShouldRetryAfterHeader: Polly does not cap a generated delay at MaxDelay, and the library reads an HTTP-date
+    // against the local clock, where RateLimitHeaders measures it from the response's own Date header.
     private TimeSpan? RetryAfterOf(Outcome<HttpResponseMessage> outcome)
     {
         if (outcome.Result is not { } response

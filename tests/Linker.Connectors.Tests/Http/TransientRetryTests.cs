@@ -144,4 +144,53 @@ public sealed class TransientRetryTests
         Assert.Equal(2, server.RequestCount);
         Assert.Equal(0, source.Counters.Retries);
     }
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(501)]
+    [InlineData(505)]
+    public async Task Request_timeout_and_every_5xx_are_retried(int status)
+    {
+        await using var server = await ScriptedHttpServer.StartAsync(Respond.With(status), Respond.Ok("{\"ok\":true}"));
+        using var source = TestSource.Create(server);
+
+        using var response = await source.Client.GetAsync(new Uri("repos/o/r/issues", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(1, source.Counters.Retries);
+    }
+
+    [Fact]
+    public async Task A_429_is_waited_out_by_the_rate_limit_rules_and_spends_no_retry()
+    {
+        await using var server = await ScriptedHttpServer.StartAsync(Respond.With(429, "", ("Retry-After", "1")), Respond.Ok("{\"ok\":true}"));
+        using var source = TestSource.Create(server);
+
+        using var response = await source.Client.GetAsync(new Uri("repos/o/r/issues", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(0, source.Counters.Retries);
+        Assert.Equal(1, source.Counters.RateLimitWaits);
+    }
+
+    [Fact]
+    public async Task A_5xx_Retry_After_replaces_the_backoff_and_is_capped_at_MaxDelay()
+    {
+        var options = TestSource.FastOptions();
+        options.MaxDelay = TimeSpan.FromMilliseconds(250);
+        await using var server = await ScriptedHttpServer.StartAsync(
+            Respond.With(503, "", ("Retry-After", "3600")),
+            Respond.With(503, "", ("Retry-After", "0.1")),
+            Respond.Ok("{\"ok\":true}"));
+        using var source = TestSource.Create(server, options);
+
+        using var response = await source.Client.GetAsync(new Uri("repos/o/r/issues", UriKind.Relative));
+
+        // An hour asked for, MaxDelay (250 ms) waited; then the 100 ms asked for, not the exponential backoff.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var retries = source.Logs.GetSnapshot().Where(r => r.Id.Id == 7101).Select(r => r.StructuredState!.Single(p => p.Key == "Delay").Value).ToList();
+        Assert.Equal(["00:00:00.2500000", "00:00:00.1000000"], retries);
+    }
 }
