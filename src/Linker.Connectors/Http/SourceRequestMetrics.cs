@@ -26,7 +26,7 @@ public sealed class SourceRequestMetrics
         var meter = meters.Create(MeterName);
         meter.CreateObservableCounter("okrlinker_source_requests", () => Observe(c => c.Requests), description: "HTTP attempts sent to the source, retries and attempts after rate-limit waits included.");
         meter.CreateObservableCounter("okrlinker_source_responses", ObserveResponses, description: "Complete HTTP responses from the source by status class.");
-        meter.CreateObservableCounter("okrlinker_source_retries", () => Observe(c => c.Retries), description: "HTTP attempts repeated after a 5xx, a dropped connection, a truncated body or a timeout.");
+        meter.CreateObservableCounter("okrlinker_source_retries", () => Observe(c => c.Retries), description: "HTTP attempts repeated after a 5xx or 408, a dropped connection, a truncated body or a timeout.");
         meter.CreateObservableCounter("okrlinker_source_rate_limit_waits", () => Observe(c => c.RateLimitWaits), description: "Pauses for the source's rate limits.");
         meter.CreateObservableCounter("okrlinker_source_rate_limit_wait_seconds", () => Observe(c => c.RateLimitWaited.TotalSeconds), description: "Seconds spent pausing for the source's rate limits.");
         meter.CreateObservableCounter("okrlinker_source_auth_failures", () => Observe(c => c.AuthFailures), description: "Responses that rejected the source's credentials (401, non-rate-limit 403).");

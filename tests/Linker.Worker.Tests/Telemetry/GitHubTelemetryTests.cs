@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sync;
@@ -9,6 +10,8 @@ using OkrLinker.Fakes;
 using OkrLinker.Worker.Tests.GitHub;
 using OkrLinker.Worker.Tests.Web;
 using OkrLinker.Worker.Web;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace OkrLinker.Worker.Tests.Telemetry;
@@ -134,6 +137,26 @@ public sealed class GitHubTelemetryTests
         var requests = spans.Where(s => s.Scope == "System.Net.Http").ToList();
         Assert.Equal(gh.Fake.Requests.Count, requests.Count);
         Assert.Equal(requests.Count, requests.Count(r => parentIds.Contains(r.ParentSpanId)));
+
+        // Metrics leave on the reader's interval; a flush sends them now. Counters are cumulative, so the last point
+        // of each holds the same totals /metrics showed; OTLP carries the instrument's name, without Prometheus' _total.
+        // (The flush answers false here though the OTLP reader exports: the Prometheus reader beside it collects only on a scrape.)
+        host.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000);
+        var points = receiver.MetricPoints.Where(p => p.Attributes.GetValueOrDefault("source") == "gh").ToList();
+        Assert.Equal(gh.Fake.Requests.Count, points.Last(p => p.Name == "okrlinker_source_requests").Value);
+        Assert.Equal(1, points.Last(p => p.Name == "okrlinker_source_retries").Value);
+        Assert.Equal(scopes.Sum(s => s.Pages), points.Last(p => p.Name == "okrlinker_source_pages_synced").Value);
+        Assert.Equal(SourceRequestMetrics.MeterName, points.Last(p => p.Name == "okrlinker_source_requests").Scope);
+
+        // Logs go out in batches too; the retry of the 503 is there with its structured values, the token is not.
+        Assert.True(host.Services.GetRequiredService<LoggerProvider>().ForceFlush(10_000));
+        var logs = receiver.Logs;
+        var retry = Assert.Single(logs, l => l.Category.EndsWith(".ResilienceHandler", StringComparison.Ordinal) && l.Attributes.GetValueOrDefault("Source") == "gh");
+        Assert.Equal("Warning", retry.Severity);
+        Assert.Equal("1", retry.Attributes["Retry"]);
+        Assert.Equal("503 ServiceUnavailable", retry.Attributes["Failure"]);
+        Assert.DoesNotContain(logs, l => l.Body.Contains(gh.Fake.Token, StringComparison.Ordinal)
+            || l.Attributes.Values.Any(v => v.Contains(gh.Fake.Token, StringComparison.Ordinal)));
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -34,6 +34,12 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Every span of every trace request so far.</summary>
     public IReadOnlyList<OtlpSpan> Spans => [.. received.Where(r => r.Signal == "traces").SelectMany(r => OtlpTraceReader.Read(r.Body))];
 
+    /// <summary>Every sum and gauge point of every metrics request so far, oldest export first.</summary>
+    public IReadOnlyList<OtlpMetricPoint> MetricPoints => [.. received.Where(r => r.Signal == "metrics").SelectMany(r => OtlpMetricReader.Read(r.Body))];
+
+    /// <summary>Every log record of every logs request so far.</summary>
+    public IReadOnlyList<OtlpLogRecord> Logs => [.. received.Where(r => r.Signal == "logs").SelectMany(r => OtlpLogReader.Read(r.Body))];
+
     public static async Task<OtlpReceiver> StartAsync()
     {
         var received = new ConcurrentQueue<(string, string, byte[])>();
