@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+
+namespace OkrLinker.Worker.Web.Dashboard;
+
+/// <summary>
+/// The first guard of an approval (the antiforgery token is the second): a browser says where a request comes from in
+/// <c>Sec-Fetch-Site</c> and <c>Origin</c>; a post another site made is refused before its form is read.
+/// </summary>
+internal static class CrossSiteCheck
+{
+    /// <summary>Why the request looks cross-site; null when it does not.</summary>
+    public static string? Refusal(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        {
+            return $"the browser says the request came from another site (Sec-Fetch-Site: {site})";
+        }
+
+        // Host only: behind a TLS-terminating proxy the scheme seen here differs from the browser's.
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0
+            && (!Uri.TryCreate(origin, UriKind.Absolute, out var from) || !string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"the request came from {origin}, not from this site";
+        }
+
+        return null;
+    }
+}
