@@ -44,7 +44,8 @@ public sealed class WriteBackHarness : IAsyncDisposable
 
     public FakeAzureDevOps Ado { get; }
 
-    public static async Task<WriteBackHarness> StartAsync(bool listen = false)
+    /// <param name="gitHubWrites">False leaves <c>gh</c> without <c>Auth.WriteTokenEnv</c>: write-back off for it.</param>
+    public static async Task<WriteBackHarness> StartAsync(bool listen = false, bool gitHubWrites = true)
     {
         var gitHubData = new FakeGitHubData("acme");
         gitHubData.AddRepo("web");
@@ -70,7 +71,7 @@ public sealed class WriteBackHarness : IAsyncDisposable
         var settings = new WebSettings()
             .With("Sources:0:Name", "gh").With("Sources:0:Kind", "github").With("Sources:0:BaseUrl", gitHub.BaseUrl.ToString())
             .With("Sources:0:Owner", "acme").With("Sources:0:Repos:0", "web")
-            .With("Sources:0:Auth:TokenEnv", Variable(gitHub.Token)).With("Sources:0:Auth:WriteTokenEnv", Variable(gitHub.Token))
+            .With("Sources:0:Auth:TokenEnv", Variable(gitHub.Token)).With("Sources:0:Auth:WriteTokenEnv", gitHubWrites ? Variable(gitHub.Token) : null)
             .With("Sources:1:Name", "jira").With("Sources:1:Kind", "jira").With("Sources:1:BaseUrl", jira.BaseUrl.ToString())
             .With("Sources:1:Projects:0", "PAY").With("Sources:1:Auth:Email", jira.Email)
             .With("Sources:1:Auth:TokenEnv", Variable(jira.Token)).With("Sources:1:Auth:WriteTokenEnv", Variable(jira.Token))

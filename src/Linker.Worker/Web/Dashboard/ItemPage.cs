@@ -155,7 +155,7 @@ internal static class ItemPage
         {
             html.Append(Inv, $"<tr data-result=\"{(r.Succeeded ? "written" : "failed")}\"><td>{Time(r.ApprovedAt)}</td><td>{Encode(r.ApprovedBy)}</td><td>{Encode(r.Tag)}</td>");
             html.Append(Inv, $"<td>{(r.Succeeded ? "written" : "failed")}</td><td class=\"num\">{(r.Status is { } status ? status.ToString(Inv) : "")}</td><td>{Encode(r.Answer)}</td>");
-            html.Append(Inv, $"<td><pre>{Encode(r.Sent)}</pre></td></tr>\n");
+            html.Append(Inv, $"<td><pre>{string.Join('\n', r.Sent.Split('\n').Select(Encode))}</pre></td></tr>\n");
         }
 
         html.Append("</tbody>\n</table></div>\n</section>\n");
