@@ -34,6 +34,7 @@ public static class LinkerCoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkerOptions>, LinkerOptionsValidator>();
         services.AddSingleton<IValidateOptions<LinkerOptions>, MetricsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LinkerOptions>, WriteBackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddDbContextFactory<LinkerDbContext>((sp, db) =>

@@ -5,6 +5,7 @@ using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Sources;
+using OkrLinker.Core.WriteBack;
 
 namespace OkrLinker.Connectors.GitHub;
 
@@ -16,8 +17,25 @@ public static class GitHubSourceRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSourceHttp();
+        services.AddSingleton(new TagWriterKind(GitHubSource.Kind, CreateWriter));
         return services.AddSingleton(new SourceKind(GitHubSource.Kind, Create));
     }
+
+    // The write token gets a client of its own: its own credential, the same retries and rate-limit pause.
+    private static GitHubTagWriter CreateWriter(IServiceProvider services, SourceOptions options, string writeToken) =>
+        new(services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(
+            Settings(options, writeToken, SecretReader.Describe(options.Auth.WriteTokenEnv, options.Auth.WriteTokenFile))));
+
+    private static SourceHttpSettings Settings(SourceOptions options, string? token, string tokenVariable) =>
+        new(options.Name, SourceVendor.GitHub, GitHubEndpoints.RestRoot(options.BaseUrl), tokenVariable)
+        {
+            Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token),
+            DefaultHeaders = new Dictionary<string, string>
+            {
+                ["Accept"] = "application/vnd.github+json",
+                ["X-GitHub-Api-Version"] = "2022-11-28",
+            },
+        };
 
     private static GitHubSource Create(IServiceProvider services, SourceOptions options)
     {
@@ -34,15 +52,7 @@ public static class GitHubSourceRegistration
 
         var token = SourceToken.Read(options, SourceServices.Location(services));
         var root = GitHubEndpoints.RestRoot(options.BaseUrl);
-        var settings = new SourceHttpSettings(options.Name, SourceVendor.GitHub, root, SourceToken.Describe(options))
-        {
-            Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token),
-            DefaultHeaders = new Dictionary<string, string>
-            {
-                ["Accept"] = "application/vnd.github+json",
-                ["X-GitHub-Api-Version"] = "2022-11-28",
-            },
-        };
+        var settings = Settings(options, token, SourceToken.Describe(options));
         var http = services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings);
         var concurrency = services.GetRequiredService<IOptions<HttpResilienceOptions>>().Value.MaxConcurrentRequests;
         return new GitHubSource(options, http, new GitHubIssueParser(options, SourceServices.Teams(services)), GitHubEndpoints.GraphQl(root), concurrency);

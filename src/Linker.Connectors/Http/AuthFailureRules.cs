@@ -51,7 +51,7 @@ internal static class AuthFailureRules
         var remedy = response.StatusCode == HttpStatusCode.Forbidden
             ? $"the token in {settings.TokenVariable} lacks access or scope"
             : $"check the token in {settings.TokenVariable}";
-        return new SourceException(settings.SourceName, $"{settings.Role} '{settings.SourceName}': {answered} — {remedy}.");
+        return new SourceException(settings.SourceName, $"{settings.Role} '{settings.SourceName}': {answered} — {remedy}.") { StatusCode = status };
     }
 
     public static string VendorName(SourceVendor vendor) => vendor switch

@@ -172,10 +172,16 @@ internal sealed class JiraSource(SourceOptions options, SourceClient http, TeamR
             return known;
         }
 
+        detected = await ReadFlavorAsync(http, cancellationToken);
+        return detected.Value;
+    }
+
+    /// <summary>The site's flavour as <c>serverInfo</c>'s <c>deploymentType</c> says.</summary>
+    internal static async Task<JiraFlavor> ReadFlavorAsync(SourceClient http, CancellationToken cancellationToken)
+    {
         using var doc = await http.GetJsonAsync("rest/api/2/serverInfo", "serverInfo", cancellationToken);
         var type = doc.RootElement.TryGetProperty("deploymentType", out var t) ? t.GetString() : null;
-        detected = string.Equals(type, "Cloud", StringComparison.OrdinalIgnoreCase) ? JiraFlavor.Cloud : JiraFlavor.DataCenter;
-        return detected.Value;
+        return string.Equals(type, "Cloud", StringComparison.OrdinalIgnoreCase) ? JiraFlavor.Cloud : JiraFlavor.DataCenter;
     }
 
     /// <summary>The site's field ids for the configured names, from <c>/field</c> at most once per few minutes.</summary>

@@ -5,6 +5,7 @@ using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Sources;
+using OkrLinker.Core.WriteBack;
 
 namespace OkrLinker.Connectors.Jira;
 
@@ -16,15 +17,35 @@ public static class JiraSourceRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSourceHttp();
+        services.AddSingleton(new TagWriterKind(JiraSource.Kind, CreateWriter));
         return services.AddSingleton(new SourceKind(JiraSource.Kind, Create));
     }
 
+    private static JiraTagWriter CreateWriter(IServiceProvider services, SourceOptions options, string writeToken)
+    {
+        var site = Site(options);
+        var settings = Settings(options, site, writeToken, SecretReader.Describe(options.Auth.WriteTokenEnv, options.Auth.WriteTokenFile));
+        return new JiraTagWriter(services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings), ParseFlavor(options));
+    }
+
+    private static Uri Site(SourceOptions options) =>
+        string.IsNullOrWhiteSpace(options.BaseUrl) || !Uri.TryCreate(options.BaseUrl.Trim(), UriKind.Absolute, out var site)
+            ? throw new SourceException(options.Name, $"Source '{options.Name}': set Sources[].BaseUrl to the Jira site (https://acme.atlassian.net, or the Data Center address with its context path).")
+            : site;
+
+    // Cloud: e-mail and API token in Basic auth; Data Center: a personal access token as Bearer.
+    private static SourceHttpSettings Settings(SourceOptions options, Uri site, string? token, string tokenVariable) =>
+        new(options.Name, SourceVendor.Jira, site, tokenVariable)
+        {
+            Authorization = token is null ? null
+                : string.IsNullOrWhiteSpace(options.Auth.Email) ? new AuthenticationHeaderValue("Bearer", token)
+                : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Auth.Email.Trim()}:{token}"))),
+            DefaultHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" },
+        };
+
     private static JiraSource Create(IServiceProvider services, SourceOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.BaseUrl) || !Uri.TryCreate(options.BaseUrl.Trim(), UriKind.Absolute, out var site))
-        {
-            throw new SourceException(options.Name, $"Source '{options.Name}': set Sources[].BaseUrl to the Jira site (https://acme.atlassian.net, or the Data Center address with its context path).");
-        }
+        var site = Site(options);
 
         if (options.Projects.Count == 0 && string.IsNullOrWhiteSpace(options.Jql))
         {
@@ -38,13 +59,7 @@ public static class JiraSourceRegistration
         }
 
         var token = SourceToken.Read(options, SourceServices.Location(services));
-        var settings = new SourceHttpSettings(options.Name, SourceVendor.Jira, site, SourceToken.Describe(options))
-        {
-            Authorization = token is null ? null
-                : string.IsNullOrWhiteSpace(options.Auth.Email) ? new AuthenticationHeaderValue("Bearer", token)
-                : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Auth.Email.Trim()}:{token}"))),
-            DefaultHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" },
-        };
+        var settings = Settings(options, site, token, SourceToken.Describe(options));
         var http = services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings);
         return new JiraSource(options, http, SourceServices.Teams(services), services.GetService<TimeProvider>() ?? TimeProvider.System, flavor);
     }

@@ -19,4 +19,7 @@ public sealed class LinkerOptions
     public ReportOptions Report { get; set; } = new();
 
     public WebOptions Web { get; set; } = new();
+
+    /// <summary>Write-back on approval: the tag format (issue 16).</summary>
+    public WriteBackOptions WriteBack { get; set; } = new();
 }

@@ -16,4 +16,7 @@ public sealed class SourceException : Exception
     /// so the rest of its scopes are not tried; false for one scope's problem (a repo not found).
     /// </summary>
     public bool WholeSource { get; init; } = true;
+
+    /// <summary>The HTTP status the tracker refused with (401, 403), when a refusal raised it; else null.</summary>
+    public int? StatusCode { get; init; }
 }

@@ -38,6 +38,8 @@ public static class LinkerWebServiceCollectionExtensions
         }));
         services.TryAddSingleton<Dashboard.DashboardStore>();
         services.TryAddSingleton<Dashboard.DashboardAccess>();
+        services.AddAntiforgery(o => o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict);
+        services.TryAddSingleton<WriteBack.WriteBackService>();
         return services;
     }
 }

@@ -20,7 +20,15 @@ public sealed record FakeFault(FakeFaultKind Kind, int? RetryAfterSeconds = null
 
     public static FakeFault TruncatedBody() => new(FakeFaultKind.TruncatedBody);
 
+    /// <summary>A 403 in the tracker's words for a token that may read but not write.</summary>
+    public static FakeFault Forbidden() => new(FakeFaultKind.Forbidden);
+
+    public static FakeFault Conflict() => new(FakeFaultKind.Conflict);
+
+    public static FakeFault PreconditionFailed() => new(FakeFaultKind.PreconditionFailed);
+
     /// <summary>True when the fault replaces the normal answer (the request is not served).</summary>
     internal bool ReplacesAnswer => Kind is FakeFaultKind.TooManyRequests or FakeFaultKind.SecondaryRateLimit
-        or FakeFaultKind.SecondaryRateLimitWithoutRetryAfter or FakeFaultKind.ServiceUnavailable or FakeFaultKind.DropConnection;
+        or FakeFaultKind.SecondaryRateLimitWithoutRetryAfter or FakeFaultKind.ServiceUnavailable or FakeFaultKind.DropConnection
+        or FakeFaultKind.Forbidden or FakeFaultKind.Conflict or FakeFaultKind.PreconditionFailed;
 }

@@ -25,4 +25,13 @@ public enum FakeFaultKind
 
     /// <summary>200 with the full body's Content-Length, half the bytes, then an aborted connection.</summary>
     TruncatedBody,
+
+    /// <summary>403 that is no rate limit: a token without write scope (a write-back refused).</summary>
+    Forbidden,
+
+    /// <summary>409 Conflict: the item changed under a write.</summary>
+    Conflict,
+
+    /// <summary>412 Precondition Failed: a write's revision test failed (Azure DevOps' stale <c>/rev</c>).</summary>
+    PreconditionFailed,
 }

@@ -106,6 +106,8 @@ public sealed class FakeJira : IDisposable
             Query = request.RawQuery is { Length: > 0 } q ? "?" + q.TrimStart('?') : "",
             HadAuthorization = request.Headers?.ContainsKey("Authorization") == true,
             Timestamp = options.Clock.GetUtcNow(),
+            Body = request.Method is "PUT" or "POST" ? request.Body : null,
+            ContentType = request.Method is "PUT" or "POST" && request.Headers?.TryGetValue("Content-Type", out var type) == true ? string.Join(", ", type) : null,
         };
         var fault = gate.Take(request);
         var answer = fault is { ReplacesAnswer: true } ? FaultAnswer(fault) : Route(request, path);
@@ -153,6 +155,9 @@ public sealed class FakeJira : IDisposable
             "/search" when cloud => Json(410, FakeJiraJson.Errors("The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046")),
             "/search" => Search(request, signedIn),
             _ when resource.StartsWith("/issue/", StringComparison.Ordinal) && request.Method == "GET" => Issue(resource["/issue/".Length..]),
+            _ when resource.StartsWith("/issue/", StringComparison.Ordinal) && request.Method == "PUT" => signedIn
+                ? EditIssue(Uri.UnescapeDataString(resource["/issue/".Length..]), request.Body ?? "")
+                : Json(401, FakeJiraJson.Errors("You are not authenticated. Authentication required to perform this operation.")),
             _ => Json(404, FakeJiraJson.Errors("null for uri: " + request.AbsoluteUrl)),
         };
         if (cloud && request.Headers?.ContainsKey("Authorization") == true && !signedIn)
@@ -202,6 +207,61 @@ public sealed class FakeJira : IDisposable
             : Json(200, json.Issue(issue, ["*all"]));
     }
 
+    // PUT /issue/{key}: only "update.labels" with add/remove operations (and "fields.labels", which sets them); 204 as Jira answers.
+    private ResponseMessage EditIssue(string idOrKey, string body)
+    {
+        var issue = Data.Issues.FirstOrDefault(i => i.Key == idOrKey || i.Id.ToString(CultureInfo.InvariantCulture) == idOrKey);
+        if (issue is null)
+        {
+            return Json(404, FakeJiraJson.Errors("Issue does not exist or you do not have permission to see it."));
+        }
+
+        JsonObject? edit;
+        try
+        {
+            edit = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            edit = null;
+        }
+
+        if (edit is null)
+        {
+            return Json(400, FakeJiraJson.Errors("Unexpected character: the request body is not valid JSON."));
+        }
+
+        var labels = issue.Labels.ToList();
+        foreach (var operation in (edit["update"]?["labels"] as JsonArray) ?? [])
+        {
+            if (operation?["add"]?.GetValue<string>() is { } add)
+            {
+                if (add.Contains(' ', StringComparison.Ordinal))
+                {
+                    return Json(400, new JsonObject { ["errorMessages"] = new JsonArray(), ["errors"] = new JsonObject { ["labels"] = "The label 'labels' can't contain spaces." } });
+                }
+
+                if (!labels.Contains(add, StringComparer.Ordinal))
+                {
+                    labels.Add(add);
+                }
+            }
+
+            if (operation?["remove"]?.GetValue<string>() is { } remove)
+            {
+                labels.Remove(remove);
+            }
+        }
+
+        if (edit["fields"]?["labels"] is JsonArray set)
+        {
+            labels = [.. set.Select(l => l!.GetValue<string>())];
+        }
+
+        Data.Edit(issue.Id, i => i with { Labels = labels });
+        return new ResponseMessage { StatusCode = 204 };
+    }
+
     private bool SignedIn(IRequestMessage request)
     {
         var header = request.Headers?.TryGetValue("Authorization", out var values) == true ? values.FirstOrDefault() ?? "" : "";
@@ -217,6 +277,9 @@ public sealed class FakeJira : IDisposable
         {
             FakeFaultKind.TooManyRequests => Json(429, FakeJiraJson.Errors("Rate limit exceeded.")),
             FakeFaultKind.ServiceUnavailable => Json(503, FakeJiraJson.Errors("Service Unavailable")),
+            FakeFaultKind.Forbidden => Json(403, FakeJiraJson.Errors("You do not have permission to edit issues in this project.")),
+            FakeFaultKind.Conflict => Json(409, FakeJiraJson.Errors("The issue was changed by another request; try again.")),
+            FakeFaultKind.PreconditionFailed => Json(412, FakeJiraJson.Errors("Precondition Failed")),
             _ => Json(403, FakeJiraJson.Errors("Rate limit exceeded.")),
         };
         if (fault.RetryAfterSeconds is { } retryAfter)

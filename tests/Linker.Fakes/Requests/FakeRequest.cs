@@ -28,5 +28,11 @@ public sealed record FakeRequest
 
     public FakeFaultKind? Fault { get; init; }
 
+    /// <summary>The body of a write (POST, PUT, PATCH) as sent; null for reads.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The media type of a write's body, e.g. <c>application/json</c>.</summary>
+    public string? ContentType { get; init; }
+
     public required DateTimeOffset Timestamp { get; init; }
 }

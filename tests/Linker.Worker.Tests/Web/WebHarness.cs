@@ -54,7 +54,9 @@ public sealed class WebHarness : IAsyncDisposable
 
     /// <param name="migrate">False leaves the store untouched (a store that cannot be opened stays so).</param>
     /// <param name="listen">True serves on Kestrel at a free port of 127.0.0.1 instead of the in-memory test server.</param>
-    public static async Task<WebHarness> StartAsync(TempConfig config, WebSettings settings, bool migrate = true, bool listen = false)
+    /// <param name="services">More registrations, e.g. the live sources (<c>AddGitHubSource</c>) beside the files source.</param>
+    public static async Task<WebHarness> StartAsync(
+        TempConfig config, WebSettings settings, bool migrate = true, bool listen = false, Action<IServiceCollection>? services = null)
     {
         var time = new FakeClock(Start);
         var logs = new FakeLoggerProvider();
@@ -78,6 +80,7 @@ public sealed class WebHarness : IAsyncDisposable
         builder.Services.AddSourceHttp(configuration);
         builder.Services.AddFilesSource();
         builder.Services.AddLinkerWeb();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapLinkerEndpoints();

@@ -36,6 +36,14 @@ internal sealed class DashboardAccess(IOptions<LinkerOptions> options)
         return byHeader | byCookie;
     }
 
+    /// <summary>True when the request presents the key in a header (a script or API client, which no other site can make a browser send).</summary>
+    public bool PresentsKey(HttpRequest request) =>
+        Key is { } expected && ApiKeyMatcher.Presented(request).Aggregate(false, (any, key) => ApiKeyMatcher.Matches(key, expected) | any);
+
+    /// <summary>Who approved, as write records name it: <c>api-key</c>, <c>dashboard login</c>, or <c>open dashboard</c> while no key is set.</summary>
+    public string Identity(HttpRequest request) =>
+        Key is null ? "open dashboard (no Web:ApiKey)" : PresentsKey(request) ? "api-key" : "dashboard login";
+
     /// <summary>True when <paramref name="presented"/> is the key (or no key is set).</summary>
     public bool IsKey(string? presented) => Key is not { } expected || ApiKeyMatcher.Matches(presented ?? "", expected);
 

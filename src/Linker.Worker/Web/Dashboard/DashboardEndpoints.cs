@@ -27,6 +27,7 @@ internal static class DashboardEndpoints
         pages.MapGet("/teams/{team}", TeamAsync);
         pages.MapGet("/unlinked", UnlinkedAsync);
         pages.MapGet("/unlinked.csv", UnlinkedCsvAsync);
+        ItemPageEndpoints.Map(pages);
     }
 
     private static async Task<IResult> HomeAsync(HttpContext context, DashboardStore store, DashboardAccess access, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ internal static class DashboardEndpoints
     }
 
     // The week asked for (400 when it is no ISO week), its report (404 when none was built) and the weeks for the picker.
-    private static async Task<(DashboardView? View, IResult? Problem)> LoadAsync(
+    internal static async Task<(DashboardView? View, IResult? Problem)> LoadAsync(
         HttpContext context, DashboardStore store, DashboardAccess access, CancellationToken cancellationToken)
     {
         string? week = null;
@@ -140,6 +141,6 @@ internal static class DashboardEndpoints
         return (new DashboardView(report, week, weeks, access.KeyRequired), null);
     }
 
-    private static HtmlPageResult NotFound(string title, string text) =>
+    internal static HtmlPageResult NotFound(string title, string text) =>
         new(DashboardLayout.Message(title, text), StatusCodes.Status404NotFound);
 }

@@ -29,6 +29,9 @@ internal sealed record DashboardView(WeeklyReport Report, string? RequestedWeek,
 
     public static string TeamPath(string team) => "/teams/" + Uri.EscapeDataString(team);
 
+    /// <summary>The item page: <c>/item/gh/acme%2Fweb%2312</c> (the key escaped whole, its slash and '#' included).</summary>
+    public static string ItemPath(string source, string key) => "/item/" + Uri.EscapeDataString(source) + "/" + Uri.EscapeDataString(key);
+
     /// <summary>The whole page around <paramref name="body"/>: head, navigation with the week picker, footer.</summary>
     public string Page(string title, string current, string path, string body)
     {

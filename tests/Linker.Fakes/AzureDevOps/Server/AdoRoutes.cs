@@ -21,7 +21,7 @@ internal sealed class AdoRoutes(FakeAzureDevOpsData data, FakeAzureDevOpsOptions
         "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head>"
         + "<body><form action=\"https://login.microsoftonline.com/\">Sign in to continue to Azure DevOps</form></body></html>";
 
-    public AdoAnswer Answer(string method, IReadOnlyList<string> segments, IReadOnlyDictionary<string, string> query, string? authorization, string body, string collectionUrl)
+    public AdoAnswer Answer(string method, IReadOnlyList<string> segments, IReadOnlyDictionary<string, string> query, string? authorization, string body, string collectionUrl, string? contentType = null)
     {
         if (segments.Count < 2 || !string.Equals(segments[0], data.Organization, StringComparison.OrdinalIgnoreCase))
         {
@@ -62,6 +62,7 @@ internal sealed class AdoRoutes(FakeAzureDevOpsData data, FakeAzureDevOpsOptions
                     ["id"] = d.Item.Id,
                     ["url"] = $"{collectionUrl}{p.Name}/_apis/wit/recycleBin/{d.Item.Id}",
                 }))),
+                "workitem" when method == "PATCH" => Patch(segments[^1], body, contentType, collectionUrl),
                 "workitem" => WorkItem(segments[^1], collectionUrl),
                 _ => new AdoAnswer(404, AdoJson.Error($"VS800006: The fake has no route for {method} /{string.Join('/', segments)}.", "RouteNotFoundException"), kind),
             };
@@ -253,5 +254,55 @@ internal sealed class AdoRoutes(FakeAzureDevOpsData data, FakeAzureDevOpsOptions
         return data.Find(id) is { } item
             ? new AdoAnswer(200, AdoJson.Item(item, collectionUrl, null), "workitem")
             : new AdoAnswer(404, AdoJson.Error($"VS402323: Work item {id} does not exist, or you do not have permissions to read it.", "WorkItemUnauthorizedAccessException"), "workitem");
+    }
+
+    // PATCH _apis/wit/workitems/{id}: a JSON Patch document; "test" ops on /rev (412 when stale, as Azure DevOps
+    // answers a save over someone else's) and add/replace/remove on /fields/System.Tags; the item saves as one revision.
+    private AdoAnswer Patch(string idText, string body, string? contentType, string collectionUrl)
+    {
+        if (contentType is null || !contentType.StartsWith("application/json-patch+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AdoAnswer(415, AdoJson.Error(
+                $"VS403360: The request indicated a Content-Type of \"{contentType}\" for method type \"PATCH\" which is not supported. Valid content types for this method are: application/json-patch+json.",
+                "VssRequestContentTypeNotSupportedException"), "workitem");
+        }
+
+        var id = int.Parse(idText, CultureInfo.InvariantCulture);
+        if (data.Find(id) is not { } item)
+        {
+            return new AdoAnswer(404, AdoJson.Error($"VS402323: Work item {id} does not exist, or you do not have permissions to read it.", "WorkItemUnauthorizedAccessException"), "workitem");
+        }
+
+        var operations = JsonNode.Parse(body) as JsonArray ?? throw new JsonException("a JSON Patch document (an array) is expected");
+        var tags = item.Tags;
+        foreach (var operation in operations.OfType<JsonObject>())
+        {
+            var op = operation["op"]?.GetValue<string>();
+            var path = operation["path"]?.GetValue<string>();
+            if (op == "test" && path == "/rev")
+            {
+                if (operation["value"]?.GetValue<int>() != item.Rev)
+                {
+                    return new AdoAnswer(412, AdoJson.Error(
+                        $"TF26071: This work item has been changed by someone else since you opened it. You will need to refresh it and discard your changes.",
+                        "WorkItemRevisionMismatchException"), "workitem");
+                }
+            }
+            else if (path == "/fields/System.Tags" && op is "add" or "replace")
+            {
+                tags = (operation["value"]?.GetValue<string>() ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+            else if (path == "/fields/System.Tags" && op == "remove")
+            {
+                tags = [];
+            }
+            else
+            {
+                return new AdoAnswer(400, AdoJson.Error($"VS403691: The fake applies only a test of /rev and System.Tags, not {op} {path}.", "VssPropertyValidationException"), "workitem");
+            }
+        }
+
+        var saved = data.Edit(id, i => i with { Tags = tags });
+        return new AdoAnswer(200, AdoJson.Item(saved, collectionUrl, null), "workitem");
     }
 }

@@ -19,6 +19,12 @@ public sealed record FakeAdoRequest
 
     public FakeFaultKind? Fault { get; init; }
 
+    /// <summary>The body of a PATCH (the JSON Patch document) as sent; null otherwise.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The media type of a PATCH's body (<c>application/json-patch+json</c>).</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>The WIQL text of a <c>wiql</c> request.</summary>
     public string? Wiql { get; init; }
 

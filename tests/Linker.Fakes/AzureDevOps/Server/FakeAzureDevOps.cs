@@ -95,6 +95,12 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         };
 
         var headers = request.Headers ?? new Dictionary<string, WireMockList<string>>();
+        var contentType = headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        if (request.Method == "PATCH")
+        {
+            entry = entry with { Body = request.Body, ContentType = contentType };
+        }
+
         var fault = _gate.Take(request);
         if (fault is { ReplacesAnswer: true })
         {
@@ -106,7 +112,7 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         try
         {
             headers.TryGetValue("Authorization", out var auth);
-            answer = _routes.Answer(request.Method, segments, query, auth?.FirstOrDefault(), request.Body ?? "", BaseUrl.ToString());
+            answer = _routes.Answer(request.Method, segments, query, auth?.FirstOrDefault(), request.Body ?? "", BaseUrl.ToString(), contentType);
         }
         catch (Exception bug) when (bug is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException or JsonException)
         {
@@ -153,7 +159,14 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         return response;
     }
 
-    private static int StatusOf(FakeFault fault) => fault.Kind == FakeFaultKind.ServiceUnavailable ? 503 : 429;
+    private static int StatusOf(FakeFault fault) => fault.Kind switch
+    {
+        FakeFaultKind.ServiceUnavailable => 503,
+        FakeFaultKind.Forbidden => 403,
+        FakeFaultKind.Conflict => 409,
+        FakeFaultKind.PreconditionFailed => 412,
+        _ => 429,
+    };
 
     private static ResponseMessage Refusal(FakeFault fault)
     {
@@ -169,9 +182,15 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
             headers["X-RateLimit-Delay"] = new(retryAfter.ToString(CultureInfo.InvariantCulture));
         }
 
-        var message = status == 429
+        var message = status switch
+        {
+            403 => "TF400813: The user 'okr-linker-bot@acme.com' is not authorized to access this resource: the token may read work items but not write them.",
+            409 => "VS402371: The work item was changed by another request.",
+            412 => "TF26071: This work item has been changed by someone else since you opened it. You will need to refresh it and discard your changes.",
+            _ => null,
+        } ?? (status == 429
             ? "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'WorkItemTrackingResource' in namespace 'User'."
-            : "VS800045: The service is temporarily unavailable.";
+            : "VS800045: The service is temporarily unavailable.");
         return new ResponseMessage
         {
             StatusCode = status,

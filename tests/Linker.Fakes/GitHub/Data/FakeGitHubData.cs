@@ -254,6 +254,27 @@ public sealed class FakeGitHubData
         }
     }
 
+    /// <summary>The repo's labels: those created in it and those its items carry, by name.</summary>
+    public IReadOnlyList<string> LabelsOf(string repo)
+    {
+        lock (_gate)
+        {
+            var state = RepoOf(repo);
+            return state.Labels.Concat(state.Items.Values.SelectMany(i => i.Labels))
+                .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>Creates a label in the repo; false when one of that name (any case) exists.</summary>
+    internal bool CreateLabel(string repo, string name)
+    {
+        lock (_gate)
+        {
+            var state = RepoOf(repo);
+            return !state.Items.Values.Any(i => i.Labels.Contains(name, StringComparer.OrdinalIgnoreCase)) && state.Labels.Add(name);
+        }
+    }
+
     /// <summary>The item now at <paramref name="repo"/>#<paramref name="number"/>, or null.</summary>
     public FakeGitHubItem? Find(string repo, int number)
     {

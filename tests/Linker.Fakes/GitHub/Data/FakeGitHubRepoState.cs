@@ -12,4 +12,7 @@ internal sealed class FakeGitHubRepoState(FakeGitHubRepo repo)
     public Dictionary<int, (string Repo, int Number)> Moved { get; } = [];
 
     public int NextNumber { get; set; } = 1;
+
+    /// <summary>Labels created in the repo (<c>POST /repos/{o}/{r}/labels</c>); those on items exist too.</summary>
+    public HashSet<string> Labels { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

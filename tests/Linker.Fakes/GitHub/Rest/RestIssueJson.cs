@@ -40,23 +40,7 @@ internal static class RestIssueJson
         writer.WriteStartArray("labels");
         foreach (var label in item.Labels)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("id", FakeLabels.IdOf(label));
-            writer.WriteString("node_id", FakeNodeIds.Label(label));
-            writer.WriteString("url", $"{repoUrl}/labels/{Uri.EscapeDataString(label)}");
-            writer.WriteString("name", label);
-            writer.WriteString("color", FakeLabels.ColorOf(label));
-            writer.WriteBoolean("default", FakeLabels.IsDefault(label));
-            if (FakeLabels.DescriptionOf(label) is { } description)
-            {
-                writer.WriteString("description", description);
-            }
-            else
-            {
-                writer.WriteNull("description");
-            }
-
-            writer.WriteEndObject();
+            WriteLabel(writer, label, repoUrl);
         }
 
         writer.WriteEndArray();
@@ -148,6 +132,28 @@ internal static class RestIssueJson
             writer.WriteNumber("completed", completed);
             writer.WriteNumber("percent_completed", total == 0 ? 0 : completed * 100 / total);
             writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One label object, as in an issue's <c>labels</c> and the label routes' answers.</summary>
+    public static void WriteLabel(Utf8JsonWriter writer, string label, string repoUrl)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", FakeLabels.IdOf(label));
+        writer.WriteString("node_id", FakeNodeIds.Label(label));
+        writer.WriteString("url", $"{repoUrl}/labels/{Uri.EscapeDataString(label)}");
+        writer.WriteString("name", label);
+        writer.WriteString("color", FakeLabels.ColorOf(label));
+        writer.WriteBoolean("default", FakeLabels.IsDefault(label));
+        if (FakeLabels.DescriptionOf(label) is { } description)
+        {
+            writer.WriteString("description", description);
+        }
+        else
+        {
+            writer.WriteNull("description");
         }
 
         writer.WriteEndObject();

@@ -17,12 +17,27 @@ internal sealed class RestRoutes(FakeGitHubData data, string viewerLogin, FakeRa
     private const int DefaultPerPage = 30;
     private const int MaxPerPage = 100;
 
-    public FakeAnswer Answer(string method, string path, string rawQuery, string apiRoot, string htmlRoot)
+    public FakeAnswer Answer(string method, string path, string rawQuery, string apiRoot, string htmlRoot, string body = "")
     {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        if (HttpMethodIs(method, "POST"))
+        {
+            return segments switch
+            {
+                ["repos", var owner, var repo, "labels"] => CreateLabel(owner, repo, body, apiRoot),
+                ["repos", var owner, var repo, "issues", var number, "labels"] => AddLabels(owner, repo, number, body, apiRoot),
+                _ => NotFound(),
+            };
+        }
+
         if (!HttpMethodIs(method, "GET"))
         {
             return NotFound();
+        }
+
+        if (segments is ["repos", var o, var r, "labels", var name])
+        {
+            return Label(o, r, name, apiRoot);
         }
 
         var query = QueryHelpers.ParseQuery(rawQuery);
@@ -129,6 +144,96 @@ internal sealed class RestRoutes(FakeGitHubData data, string viewerLogin, FakeRa
                 return NotFound(doc);
         }
     }
+
+    private FakeAnswer Label(string owner, string repo, string name, string apiRoot)
+    {
+        const string doc = "https://docs.github.com/rest/issues/labels#get-a-label";
+        if (!IsOwner(owner) || data.RepoNamed(repo) is null)
+        {
+            return NotFound(doc);
+        }
+
+        var found = data.LabelsOf(repo).FirstOrDefault(l => string.Equals(l, name, StringComparison.OrdinalIgnoreCase));
+        return found is null
+            ? NotFound(doc)
+            : new FakeAnswer(200, RestJson.Write(writer => RestIssueJson.WriteLabel(writer, found, RepoUrl(apiRoot, repo))));
+    }
+
+    // POST /repos/{o}/{r}/labels {"name", "color", "description"}: 201, or 422 already_exists as GitHub answers.
+    private FakeAnswer CreateLabel(string owner, string repo, string body, string apiRoot)
+    {
+        const string doc = "https://docs.github.com/rest/issues/labels#create-a-label";
+        if (!IsOwner(owner) || data.RepoNamed(repo) is null)
+        {
+            return NotFound(doc);
+        }
+
+        string? name;
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            name = json.RootElement.TryGetProperty("name", out var n) ? n.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return new FakeAnswer(400, RestJson.Error("Problems parsing JSON", doc));
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Invalid("name", "Label", "missing_field", doc);
+        }
+
+        return data.CreateLabel(repo, name)
+            ? new FakeAnswer(201, RestJson.Write(writer => RestIssueJson.WriteLabel(writer, name, RepoUrl(apiRoot, repo))))
+            : Invalid("name", "Label", "already_exists", doc);
+    }
+
+    // POST /repos/{o}/{r}/issues/{n}/labels {"labels": [...]}: adds them (creating missing ones), answers the issue's labels.
+    private FakeAnswer AddLabels(string owner, string repo, string numberText, string body, string apiRoot)
+    {
+        const string doc = "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue";
+        if (!IsOwner(owner) || !int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || data.Lookup(repo, number) is not FakeGitHubLookup.Found)
+        {
+            return NotFound(doc);
+        }
+
+        List<string> added;
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            added = json.RootElement.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Array
+                ? labels.EnumerateArray().Select(l => l.GetString() ?? "").Where(l => l.Length > 0).ToList()
+                : [];
+        }
+        catch (JsonException)
+        {
+            return new FakeAnswer(400, RestJson.Error("Problems parsing JSON", doc));
+        }
+
+        if (added.Count == 0)
+        {
+            return Invalid("labels", "Issue", "missing_field", doc);
+        }
+
+        var item = data.Update(repo, number, i => i with
+        {
+            Labels = [.. i.Labels, .. added.Where(a => !i.Labels.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)],
+        });
+        return new FakeAnswer(200, RestJson.Write(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var label in item.Labels)
+            {
+                RestIssueJson.WriteLabel(writer, label, RepoUrl(apiRoot, repo));
+            }
+
+            writer.WriteEndArray();
+        }));
+    }
+
+    private string RepoUrl(string apiRoot, string repo) => $"{apiRoot}repos/{data.Owner}/{repo}";
 
     private FakeAnswer Repos(
         string owner, Dictionary<string, StringValues> query, string rawQuery, string path, string apiRoot, string htmlRoot)
@@ -238,18 +343,19 @@ internal sealed class RestRoutes(FakeGitHubData data, string viewerLogin, FakeRa
 
     private static FakeAnswer NotFound(string documentation = Docs) => new(404, RestJson.Error("Not Found", documentation));
 
-    private static FakeAnswer Invalid(string field) => new(422, RestJson.Write(writer =>
-    {
-        writer.WriteStartObject();
-        writer.WriteString("message", "Validation Failed");
-        writer.WriteStartArray("errors");
-        writer.WriteStartObject();
-        writer.WriteString("resource", "Issue");
-        writer.WriteString("code", "invalid");
-        writer.WriteString("field", field);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteString("documentation_url", "https://docs.github.com/rest/issues/issues#list-repository-issues");
-        writer.WriteEndObject();
-    }));
+    private static FakeAnswer Invalid(string field, string resource = "Issue", string code = "invalid", string documentation = "https://docs.github.com/rest/issues/issues#list-repository-issues") =>
+        new(422, RestJson.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("message", "Validation Failed");
+            writer.WriteStartArray("errors");
+            writer.WriteStartObject();
+            writer.WriteString("resource", resource);
+            writer.WriteString("code", code);
+            writer.WriteString("field", field);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteString("documentation_url", documentation);
+            writer.WriteEndObject();
+        }));
 }

@@ -86,6 +86,8 @@ internal sealed class FakeGitHubPipeline(
             HadAuthorization = authorization.Length > 0,
             IsGraphQL = isGraphQL,
             Timestamp = options.Clock.GetUtcNow(),
+            Body = HttpMethods.IsGet(request.Method) || isGraphQL ? null : request.Body,
+            ContentType = HttpMethods.IsGet(request.Method) || isGraphQL ? null : HeaderOf(request, "Content-Type"),
         };
         var budget = isGraphQL ? graphql : core;
 
@@ -102,7 +104,7 @@ internal sealed class FakeGitHubPipeline(
             return WithIds(Write(denied, (60, 60, 0, options.Clock.GetUtcNow().AddHours(1)), budget.Resource, fault), requestId);
         }
 
-        var answer = isGraphQL ? GraphQL(request, host) : rest.Answer(request.Method, path, query, apiRoot, host);
+        var answer = isGraphQL ? GraphQL(request, host) : rest.Answer(request.Method, path, query, apiRoot, host, request.Body ?? "");
         entry = entry with { OperationName = answer.OperationName, HadGraphQLErrors = answer.HadGraphQLErrors };
         budget = answer.Resource == "graphql" ? graphql : core;
 
@@ -201,6 +203,9 @@ internal sealed class FakeGitHubPipeline(
         {
             FakeFaultKind.TooManyRequests => new FakeAnswer(429, secondary),
             FakeFaultKind.ServiceUnavailable => new FakeAnswer(503, RestJson.Error("Service Unavailable", "https://www.githubstatus.com")),
+            FakeFaultKind.Forbidden => new FakeAnswer(403, RestJson.Error("Resource not accessible by personal access token", "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue")),
+            FakeFaultKind.Conflict => new FakeAnswer(409, RestJson.Error("Conflict: the issue was changed by another request", "https://docs.github.com/rest/issues/labels")),
+            FakeFaultKind.PreconditionFailed => new FakeAnswer(412, RestJson.Error("Precondition Failed", "https://docs.github.com/rest/issues/labels")),
             _ => new FakeAnswer(403, secondary),
         };
         if (fault.RetryAfterSeconds is { } retryAfter)
