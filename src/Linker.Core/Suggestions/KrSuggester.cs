@@ -76,11 +76,9 @@ public sealed class KrSuggester
         {
             var linked = _items[i];
             var gone = linked.Item.GoneAt is not null;
-            _krsOf[i] = gone || linked.Links.Count == 0
-                ? NoKrs
-                : [.. linked.Links.Select(l => krIndex.TryGetValue(l.KrId.Trim(), out var k) ? k : -1).Where(k => k >= 0).Distinct().Order()];
+            _krsOf[i] = gone || linked.Links.Count == 0 ? NoKrs : KrIndices(linked.Links, krIndex);
             titles[i] = gone ? null : linked.Item.Title;
-            if (!gone && _krsOf[i].Length > 0 && linked.Item.Updated >= recentFrom && linked.Item.Updated < recentUntil)
+            if (_krsOf[i].Length > 0 && linked.Item.Updated >= recentFrom && linked.Item.Updated < recentUntil)
             {
                 if (!_teamRecent.TryGetValue(linked.Item.Team, out var team))
                 {
@@ -91,19 +89,60 @@ public sealed class KrSuggester
             }
         }
 
-        var workItems = linking.Graphs is null ? _items.Select(l => l.Item).ToList() : null;
-        var parents = linking.Graphs?.Parents ?? new ParentGraph(workItems ?? [.. _items.Select(l => l.Item)]);
-        _references = linking.Graphs?.References ?? new ReferenceGraph(workItems!, ReferencePatterns.Compile(linkingOptions));
+        var parents = linking.Graphs is { } graphs && graphs.Parents is not null ? graphs.Parents : new ParentGraph([.. _items.Select(l => l.Item)]);
+        _references = linking.Graphs?.References ?? new ReferenceGraph([.. _items.Select(l => l.Item)], ReferencePatterns.Compile(linkingOptions));
         _parents = new int[count];
+        var childCounts = new int[count + 1];
+        var referrerCounts = new int[count + 1];
         for (var i = 0; i < count; i++)
         {
             _parents[i] = parents.ParentOf(i) ?? -1;
+            if (_items[i].Item.GoneAt is not null)
+            {
+                continue;
+            }
+
+            if (_parents[i] >= 0)
+            {
+                childCounts[_parents[i] + 1]++;
+            }
+
+            foreach (var reference in _references.Of(i))
+            {
+                if (reference.Target is { } target)
+                {
+                    referrerCounts[target + 1]++;
+                }
+            }
         }
 
-        (_childStart, _children) = Adjacency(count, i => _items[i].Item.GoneAt is null && _parents[i] >= 0 ? [_parents[i]] : []);
-        (_referrerStart, _referrers) = Adjacency(count, i => _items[i].Item.GoneAt is null
-            ? _references.Of(i).Where(r => r.Target is not null).Select(r => r.Target!.Value)
-            : []);
+        _childStart = Starts(childCounts);
+        _referrerStart = Starts(referrerCounts);
+        _children = new int[_childStart[count]];
+        _referrers = new int[_referrerStart[count]];
+        var nextChild = _childStart[..count];
+        var nextReferrer = _referrerStart[..count];
+        for (var i = 0; i < count; i++)
+        {
+            if (_items[i].Item.GoneAt is not null)
+            {
+                continue;
+            }
+
+            if (_parents[i] >= 0)
+            {
+                _children[nextChild[_parents[i]]++] = i;
+            }
+
+            foreach (var reference in _references.Of(i))
+            {
+                if (reference.Target is { } target)
+                {
+                    _referrers[nextReferrer[target]++] = i;
+                }
+            }
+        }
+
         _text = new TextIndex(titles, _krsOf, [.. krs.Select(k => k.Title)]);
     }
 
@@ -310,34 +349,25 @@ public sealed class KrSuggester
         candidate.Evidence.Add(evidence);
     }
 
-    /// <summary>Compressed lists: for each item, the items whose <paramref name="edgesFrom"/> name it.</summary>
-    private static (int[] Start, int[] Entries) Adjacency(int count, Func<int, IEnumerable<int>> edgesFrom)
+    // Counts shifted by one into the start of each item's run in a compressed list (the last entry is the total).
+    private static int[] Starts(int[] counts)
     {
-        var start = new int[count + 1];
-        for (var i = 0; i < count; i++)
+        for (var i = 1; i < counts.Length; i++)
         {
-            foreach (var to in edgesFrom(i))
-            {
-                start[to + 1]++;
-            }
+            counts[i] += counts[i - 1];
         }
 
-        for (var i = 0; i < count; i++)
+        return counts;
+    }
+
+    private static int[] KrIndices(IReadOnlyList<ItemLink> links, Dictionary<string, int> krIndex)
+    {
+        if (links.Count == 1)
         {
-            start[i + 1] += start[i];
+            return krIndex.TryGetValue(links[0].KrId.Trim(), out var only) ? [only] : NoKrs;
         }
 
-        var entries = new int[start[count]];
-        var next = start[..count];
-        for (var i = 0; i < count; i++)
-        {
-            foreach (var to in edgesFrom(i))
-            {
-                entries[next[to]++] = i;
-            }
-        }
-
-        return (start, entries);
+        return [.. links.Select(l => krIndex.TryGetValue(l.KrId.Trim(), out var k) ? k : -1).Where(k => k >= 0).Distinct().Order()];
     }
 
     private static string Where(SharedWord word) =>
