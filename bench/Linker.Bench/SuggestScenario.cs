@@ -40,6 +40,7 @@ internal static class SuggestScenario
         var asked = 0;
         var answered = 0;
         var suggestions = 0;
+        var jsonBytes = 0L;
         for (var i = 0; i < linking.Items.Count && asked < unlinked; i++)
         {
             if (linking.Items[i].Bucket != Bucket.Unlinked)
@@ -51,9 +52,10 @@ internal static class SuggestScenario
             var found = suggester.For(i);
             answered += found.Count > 0 ? 1 : 0;
             suggestions += found.Count;
+            jsonBytes += System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(found, Core.Reports.ReportJson.Options).Length;
         }
 
-        var suggested = (clock.Elapsed, Cpu: Since(process, ref cpu));
+        var suggested = (clock.Elapsed, Cpu: Since(process, ref cpu)); // with the JSON the report would write for them
         var unlinkedTotal = linking.Items.Count(l => l.Bucket == Bucket.Unlinked);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| step ({items:N0} items, {unlinkedTotal:N0} unlinked) | wall | CPU |"));
         await output.WriteLineAsync("|---|---|---|");
@@ -61,7 +63,7 @@ internal static class SuggestScenario
         await output.WriteLineAsync(Row("suggestion index, built once", index));
         await output.WriteLineAsync(Row($"suggestions for {asked:N0} unlinked items", suggested));
         await output.WriteLineAsync(Row("index + suggestions", (index.Elapsed + suggested.Elapsed, index.Cpu + suggested.Cpu)));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"items with a suggestion: {answered:N0} of {asked:N0} ({suggestions:N0} suggestions)"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"items with a suggestion: {answered:N0} of {asked:N0} ({suggestions:N0} suggestions, {jsonBytes / 1024.0:N0} KiB of report JSON)"));
 
         if (evaluateShare is { } share)
         {

@@ -10,8 +10,9 @@ internal static class TextTokens
 
     private static readonly HashSet<string> StopWords = new(
         [
-            "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in", "into", "is", "it",
-            "its", "not", "of", "on", "or", "so", "that", "the", "this", "to", "was", "we", "when", "will", "with",
+            "a", "all", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for", "from", "has", "have", "if", "in",
+            "into", "is", "it", "its", "not", "of", "off", "on", "or", "our", "out", "per", "so", "that", "the", "this", "to",
+            "up", "via", "was", "we", "when", "will", "with", "you",
         ],
         StringComparer.Ordinal);
 
