@@ -76,6 +76,11 @@ internal sealed class LinkerOptionsValidator : IValidateOptions<LinkerOptions>
             failures.Add(FormattableString.Invariant($"Report:Status:OffTrack: {status.OffTrack} must be a fraction from Report:Status:AtRisk ({status.AtRisk}) to 1 (default 0.25)"));
         }
 
+        if (options.Report.Suggestions.MaxItems < 0)
+        {
+            failures.Add(FormattableString.Invariant($"Report:Suggestions:MaxItems: {options.Report.Suggestions.MaxItems} is negative (0 or more; default 10000)"));
+        }
+
         if (string.IsNullOrWhiteSpace(options.Report.Output))
         {
             failures.Add("Report:Output: must name a folder");

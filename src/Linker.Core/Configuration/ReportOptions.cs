@@ -19,6 +19,9 @@ public sealed class ReportOptions
     /// <summary>The thresholds of a KR's status: on track, at risk, off track.</summary>
     public StatusOptions Status { get; set; } = new();
 
+    /// <summary>The KRs suggested for the unlinked items (<c>unlinkedItems[].suggestions</c>).</summary>
+    public SuggestionOptions Suggestions { get; set; } = new();
+
     /// <summary>Where the weekly report is delivered by <c>run</c>; the files are always written.</summary>
     public List<DeliveryOptions> Deliver { get; set; } = [];
 }

@@ -49,6 +49,25 @@ internal sealed class KrPatterns
         }
     }
 
+    /// <summary>The title with every token a title pattern matches taken out (a runaway match leaves it as it is).</summary>
+    public string WithoutTitleMentions(string title)
+    {
+        var result = title;
+        foreach (var pattern in _titles)
+        {
+            try
+            {
+                result = pattern.Replace(result, " ");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return title;
+            }
+        }
+
+        return result.Trim();
+    }
+
     /// <summary>
     /// A KR field value may hold several ids (<c>"O1-KR1, O2-KR3"</c>); each token is either a bare id
     /// or something a tag pattern accepts (<c>kr:O1-KR1</c>).

@@ -48,12 +48,29 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
 
     private async Task<LinkingResult> LinkStoredItemsAsync(LinkerDbContext db, OkrSet okrs, CancellationToken cancellationToken)
     {
+        var linker = CreateLinker(okrs); // first, so a bad pattern fails before a million rows are read
+        return linker.Link(await ReadItemsAsync(db, cancellationToken));
+    }
+
+    /// <summary>The linker of the configured <c>Linking</c> options and each source's KR field name.</summary>
+    public WorkItemLinker CreateLinker(OkrSet okrs)
+    {
         var krFields = options.Value.Sources
             .Where(s => !string.IsNullOrWhiteSpace(s.Name))
             .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Fields.KeyResult, StringComparer.OrdinalIgnoreCase);
-        var linker = new WorkItemLinker(options.Value.Linking, okrs, krFields);
+        return new WorkItemLinker(options.Value.Linking, okrs, krFields);
+    }
 
+    /// <summary>Every stored item with the KR field values of its field streams, in (source, external id) order.</summary>
+    public async Task<IReadOnlyList<WorkItem>> ReadItemsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ReadItemsAsync(db, cancellationToken);
+    }
+
+    private static async Task<List<WorkItem>> ReadItemsAsync(LinkerDbContext db, CancellationToken cancellationToken)
+    {
         var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
         var rows = SqliteWorkItemRows.Applies(db)
             ? SqliteWorkItemRows.ReadAllAsync(db, cancellationToken)
@@ -69,7 +86,7 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
                 : item);
         }
 
-        return linker.Link(items);
+        return items;
     }
 
     // KR field values from field streams (GitHub Projects v2) join the item's own field values.

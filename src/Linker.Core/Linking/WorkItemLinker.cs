@@ -15,6 +15,7 @@ namespace OkrLinker.Core.Linking;
 public sealed class WorkItemLinker
 {
     private readonly KrCatalog _catalog;
+    private readonly KrPatterns _patterns;
     private readonly ExplicitKrReader _explicit;
     private readonly ReferencePatterns _references;
     private readonly bool _inherit;
@@ -35,9 +36,10 @@ public sealed class WorkItemLinker
         ArgumentNullException.ThrowIfNull(okrs);
 
         _catalog = new KrCatalog(okrs);
+        _patterns = KrPatterns.Compile(options);
         var fields = krFieldNames ?? new Dictionary<string, string>();
         _explicit = new ExplicitKrReader(
-            KrPatterns.Compile(options),
+            _patterns,
             _catalog,
             source => fields.TryGetValue(source, out var name) && !string.IsNullOrWhiteSpace(name) ? name : "Key Result");
         _references = ReferencePatterns.Compile(options);
@@ -112,7 +114,10 @@ public sealed class WorkItemLinker
 
         return new LinkingResult(
             linked,
-            [.. findings.OrderBy(f => f.Item).ThenBy(f => f.Finding.Rule, StringComparer.Ordinal).Select(f => f.Finding)]);
+            [.. findings.OrderBy(f => f.Item).ThenBy(f => f.Finding.Rule, StringComparer.Ordinal).Select(f => f.Finding)])
+        {
+            Graphs = new LinkGraphs(parents, references),
+        };
     }
 
     private LinkDecision Decide(
@@ -144,6 +149,21 @@ public sealed class WorkItemLinker
         return _bau.FirstOrDefault(r => r.Matches(item)) is { } bau
             ? new LinkDecision(LinkHow.Bau, [], bau)
             : new LinkDecision(LinkHow.Unlinked, [], null);
+    }
+
+    /// <summary>
+    /// The item without the KRs it names itself: labels a tag pattern accepts, title tokens and KR field values
+    /// removed. <c>suggest --evaluate</c> hides tags this way to see whether the suggestions find them again.
+    /// </summary>
+    public WorkItem WithoutOwnTags(WorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item with
+        {
+            Labels = [.. item.Labels.Where(l => !_patterns.InLabel(l).Any())],
+            Title = _patterns.WithoutTitleMentions(item.Title),
+            KrValues = [],
+        };
     }
 
     /// <summary>One finding per loop, about its smallest key (ordinal), so the same data reports the same subject.</summary>

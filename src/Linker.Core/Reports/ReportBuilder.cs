@@ -6,6 +6,7 @@ using OkrLinker.Core.Linking;
 using OkrLinker.Core.Metrics;
 using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Store;
+using OkrLinker.Core.Suggestions;
 
 namespace OkrLinker.Core.Reports;
 
@@ -66,7 +67,7 @@ public sealed class ReportBuilder(
             figures.Totals,
             figures.Teams,
             figures.Objectives,
-            figures.UnlinkedItems,
+            ReportSuggestions.Add(figures.UnlinkedItems, linking, okrs, options.Value.Linking, options.Value.Report.Suggestions, figures.To),
             findings,
             trend);
         await SaveSnapshotAsync(figures, report, now, cancellationToken);

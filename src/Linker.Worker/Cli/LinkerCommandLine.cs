@@ -31,6 +31,14 @@ internal static class LinkerCommandLine
             cancellationToken);
     }
 
+    private static void IsoWeekOnly(System.CommandLine.Parsing.OptionResult r)
+    {
+        if (r.GetValueOrDefault<string?>() is { } text && !IsoWeek.TryParse(text, out _))
+        {
+            r.AddError($"--week: '{text}' is not an ISO week such as 2026-W47.");
+        }
+    }
+
     private static RootCommand Build(CliOutput output)
     {
         var config = new Option<string>("--config")
@@ -52,13 +60,7 @@ internal static class LinkerCommandLine
         sync.SetAction((parse, ct) => Verbs.SyncAsync(parse.GetValue(config)!, parse.GetValue(source), parse.GetValue(full), output, ct));
 
         var week = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W47. Default: Report.Week, else the current week." };
-        week.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } text && !IsoWeek.TryParse(text, out _))
-            {
-                r.AddError($"--week: '{text}' is not an ISO week such as 2026-W47.");
-            }
-        });
+        week.Validators.Add(IsoWeekOnly);
         var format = new Option<string?>("--format") { Description = "Comma-separated formats: md, json, html, csv. Default: Report.Formats." };
         var outDir = new Option<string?>("--out") { Description = "The output folder. Default: Report.Output." };
         var report = new Command("report", "Render the weekly report from the store.") { week, format, outDir };
@@ -86,9 +88,35 @@ internal static class LinkerCommandLine
         pull.SetAction((parse, ct) => Verbs.PullMetricsAsync(parse.GetValue(config)!, parse.GetValue(kr), output, ct));
         var metrics = new Command("metrics", "KR metrics.") { pull };
 
+        var team = new Option<string?>("--team") { Description = "Only the items of this team." };
+        var suggestWeek = new Option<string?>("--week") { Description = week.Description, Validators = { IsoWeekOnly } };
+        var evaluate = new Option<bool>("--evaluate")
+        {
+            Description = "Hide the tags of a seeded random share of the tagged items, suggest for them, print top-1 and top-3 accuracy.",
+        };
+        var share = new Option<double>("--share") { Description = "With --evaluate: the share of tagged items to hide, in (0, 1]. Default 0.2.", DefaultValueFactory = _ => 0.2 };
+        share.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is var value && !(value > 0 && value <= 1))
+            {
+                r.AddError(FormattableString.Invariant($"--share: {value} is not a share in (0, 1], such as 0.2."));
+            }
+        });
+        var seed = new Option<int>("--seed") { Description = "With --evaluate: the seed of the random choice. Default 1.", DefaultValueFactory = _ => 1 };
+        var suggest = new Command("suggest", "Suggest the KRs the week's unlinked items probably serve, with the evidence.") { team, suggestWeek, evaluate, share, seed };
+        suggest.SetAction((parse, ct) => Verbs.SuggestAsync(
+            parse.GetValue(config)!,
+            parse.GetValue(team),
+            parse.GetValue(suggestWeek) is { } sw ? IsoWeek.Parse(sw) : null,
+            parse.GetValue(evaluate),
+            parse.GetValue(share),
+            parse.GetValue(seed),
+            output,
+            ct));
+
         var root = new RootCommand("OkrLinker: links OKRs to delivery backlogs and reports the work that serves no OKR.")
         {
-            config, run, sync, report, lint, check, explain, metrics,
+            config, run, sync, report, lint, check, explain, metrics, suggest,
         };
         return root;
     }

@@ -10,6 +10,7 @@ using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Sources;
 using OkrLinker.Core.Store;
+using OkrLinker.Core.Suggestions;
 using OkrLinker.Core.Sync;
 using OkrLinker.Worker.Scheduling;
 
@@ -138,6 +139,45 @@ internal static class Verbs
                 await ExplainText.WriteAsync(linked, output.Out);
             }
 
+            return ExitCodes.Ok;
+        });
+
+    /// <summary>
+    /// <c>suggest</c>: the week's in-scope unlinked items (of one team) with the KRs they probably serve, in the report's
+    /// order; with <paramref name="evaluate"/>, the accuracy on a seeded share of tagged items whose tags are hidden.
+    /// </summary>
+    public static async Task<int> SuggestAsync(
+        string configPath, string? team, IsoWeek? week, bool evaluate, double share, int seed, CliOutput output, CancellationToken cancellationToken) =>
+        await WithHostAsync(configPath, output, async services =>
+        {
+            var okrs = services.GetRequiredService<OkrSetSource>().Load();
+            var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+            var builder = services.GetRequiredService<ReportBuilder>();
+            var resolved = builder.ResolveWeek(week);
+            var (from, to) = resolved.Bounds(builder.Zone);
+            var runner = services.GetRequiredService<LinkRunner>();
+            if (evaluate)
+            {
+                var linker = runner.CreateLinker(okrs);
+                var items = await runner.ReadItemsAsync(cancellationToken);
+                var evaluation = SuggestionEvaluator.Evaluate(items, linker, okrs, options.Linking, share, seed, to);
+                await SuggestionText.WriteEvaluationAsync(evaluation, share, seed, output.Out);
+                return ExitCodes.Ok;
+            }
+
+            var linking = await runner.ReadLinksAsync(okrs, cancellationToken);
+            var suggester = new KrSuggester(linking, okrs, options.Linking, to);
+            var unlinked = linking.Items
+                .Select((linked, index) => (Linked: linked, Index: index))
+                .Where(l => l.Linked.Bucket == Bucket.Unlinked && FigureCalculator.IsInScope(l.Linked.Item, from, to))
+                .Where(l => team is null || string.Equals(l.Linked.Item.Team, team, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(l => l.Linked.Item.StoryPoints is null)
+                .ThenByDescending(l => l.Linked.Item.StoryPoints)
+                .ThenBy(l => l.Linked.Item.Key, StringComparer.Ordinal)
+                .Select(l => (l.Linked, suggester.For(l.Index)))
+                .ToList();
+            await SuggestionText.WriteAsync(resolved.ToString(), unlinked, output.Out);
             return ExitCodes.Ok;
         });
 

@@ -117,6 +117,31 @@ public abstract class ReportBuilderTests(string provider) : IAsyncLifetime, IDis
     }
 
     [Fact]
+    public async Task Unlinked_items_carry_their_suggestions_in_the_json_up_to_the_cap_and_none_when_turned_off()
+    {
+        // PAY-5, tagged, was worked on in the four weeks before W47 ends; PAY-1 (tagged) was last touched before them.
+        // (From a second source: the first one's cursor is past its three items.)
+        var more = new FakeSource("jira2", [Item("PAY-5", StateCategory.ToDo, new(2026, 11, 10, 9, 0, 0, TimeSpan.Zero), null, "kr:O1-KR2") with { Source = "jira2" }]);
+        await new SyncEngine(store, clock, NullLogger<SyncEngine>.Instance)
+            .SyncScopeAsync(more, new SourceScope("jira2", FakeSource.ScopeId), full: false, null, CancellationToken.None);
+        var capped = new LinkerOptions { Report = { Suggestions = { MaxItems = 0 } } };
+        var off = new LinkerOptions { Report = { Suggestions = { Enabled = false } } };
+        using var cappedBuilder = new ReportBuilder(store, new LinkRunner(store, Options.Create(capped)), Options.Create(capped), clock);
+        using var offBuilder = new ReportBuilder(store, new LinkRunner(store, Options.Create(off)), Options.Create(off), clock);
+
+        var report = await builder.BuildAsync(Okrs, W47, CancellationToken.None);
+        var none = await cappedBuilder.BuildAsync(Okrs, W47, CancellationToken.None);
+        var notComputed = await offBuilder.BuildAsync(Okrs, W47, CancellationToken.None);
+
+        var unlinked = System.Text.Json.Nodes.JsonNode.Parse(Render(report))!["unlinkedItems"]!.AsArray();
+        Assert.Equal(
+            """[{"kr":"O1-KR2","score":0.4,"evidence":["1 of 1 linked item of team payments updated in the last 4 weeks serves O1-KR2"]}]""",
+            Assert.Single(unlinked)!["suggestions"]!.ToJsonString());
+        Assert.Null(Assert.Single(System.Text.Json.Nodes.JsonNode.Parse(Render(none))!["unlinkedItems"]!.AsArray())!["suggestions"]);
+        Assert.Equal(Render(none with { GeneratedAt = default }), Render(notComputed with { GeneratedAt = default }));
+    }
+
+    [Fact]
     public void The_week_is_the_one_asked_else_the_pinned_one_else_the_current_one()
     {
         using var pinned = new ReportBuilder(store, new LinkRunner(store, Options.Create(new LinkerOptions())), Options.Create(new LinkerOptions { Report = { Week = "2026-W40" } }), clock);

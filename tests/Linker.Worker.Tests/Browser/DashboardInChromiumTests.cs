@@ -157,6 +157,35 @@ public sealed class DashboardInChromiumTests(DashboardFixture fixture) : IClassF
     }
 
     [Theory]
+    [InlineData("/teams/payments?week=2026-W47")]
+    [InlineData("/unlinked?week=2026-W47")]
+    public async Task The_team_and_unlinked_pages_show_each_item_s_suggestions_with_their_evidence_and_link_it_to_its_item_page(string path)
+    {
+        await using var context = await fixture.SignedInAsync();
+        var page = await OpenAsync(context, path);
+
+        // PAY-4 has no parent, names nothing and shares no word with a KR's items; its team's linked work of the four weeks
+        // before W47 ends (PAY-1, PAY-2, PAY-3) all serves O1-KR1: 0.4 × 3/3.
+        var row = page.Locator("#unlinked tbody tr", new() { Has = page.Locator("td:first-child", new() { HasTextString = "PAY-4" }) });
+        Assert.Equal(["O1-KR1"], await row.Locator("ol.suggestions > li > a.key").AllInnerTextsAsync());
+        Assert.Equal(["0.40"], await row.Locator("ol.suggestions .score").AllInnerTextsAsync());
+        Assert.Equal(
+            ["3 of 3 linked items of team payments updated in the last 4 weeks serve O1-KR1"],
+            await row.Locator("ul.evidence li").AllInnerTextsAsync());
+        Assert.Equal("/item/jira/PAY-4?week=2026-W47", await row.Locator("a.review").GetAttributeAsync("href"));
+
+        // Every row shows what the stored report holds for it, and links to its item page.
+        var items = path.StartsWith("/teams/", StringComparison.Ordinal) ? [.. Report.UnlinkedItems.Where(i => i.Team == "payments")] : Report.UnlinkedItems;
+        Assert.Equal(
+            items.Select(i => string.Join(" | ", i.Suggestions!.SelectMany(s => s.Evidence))),
+            await page.Locator("#unlinked td.suggestions").EvaluateAllAsync<string[]>(
+                "cells => cells.map(c => [...c.querySelectorAll('ul.evidence li')].map(li => li.innerText).join(' | '))"));
+        Assert.Equal(
+            items.Select(i => $"/item/{i.Source}/{i.Key.Replace("#", "%23", StringComparison.Ordinal)}?week=2026-W47"),
+            await page.Locator("#unlinked a.review").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+    }
+
+    [Theory]
     [InlineData("", new[] { "PAY-6", "PAY-4", "acme/web#11", "acme/web#12" })]
     [InlineData("source=gh", new[] { "acme/web#11", "acme/web#12" })]
     [InlineData("team=payments&sort=points&dir=asc", new[] { "PAY-4", "PAY-6" })]

@@ -42,6 +42,10 @@ internal static class DashboardStyles
         svg .metric-line { stroke: var(--linked); }
         svg .metric-point { fill: var(--linked); stroke: var(--linked); }
         th a { color: inherit; }
+        td.suggestions { min-width: 220px; }
+        ol.suggestions { margin: 0 0 4px; padding-left: 18px; }
+        ol.suggestions .score { font-variant-numeric: tabular-nums; color: var(--muted); }
+        ul.evidence { margin: 2px 0 4px; padding-left: 16px; color: var(--muted); }
         /* Links inside text are underlined, not told apart by colour alone (WCAG 1.4.1). */
         main a { text-decoration: underline; text-underline-offset: 2px; }
         @media (max-width: 640px) { .bar-inner { padding: 8px 10px; } .tree ul { padding-left: 10px; } }

@@ -68,7 +68,7 @@ internal static class TeamPage
             return;
         }
 
-        UnlinkedTable.Append(html, unlinked, header: null);
+        UnlinkedTable.Append(html, view, unlinked, header: null);
         html.Append("</section>\n");
     }
 }

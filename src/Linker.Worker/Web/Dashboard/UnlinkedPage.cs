@@ -25,7 +25,7 @@ internal static class UnlinkedPage
         }
         else
         {
-            UnlinkedTable.Append(html, shown, column => Header(view, query, column));
+            UnlinkedTable.Append(html, view, shown, column => Header(view, query, column));
             AppendPager(html, view, query, page, pages);
         }
 

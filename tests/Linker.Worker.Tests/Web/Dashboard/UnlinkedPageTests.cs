@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OkrLinker.Core.Reports;
+using OkrLinker.Core.Suggestions;
 using OkrLinker.Worker.Web.Dashboard;
 
 namespace OkrLinker.Worker.Tests.Web.Dashboard;
@@ -48,6 +49,40 @@ public sealed partial class UnlinkedPageTests
 
         Assert.Contains("Page 3 of 3", html, StringComparison.Ordinal);
         Assert.Equal(20, Keys(html).Count);
+    }
+
+    [Fact]
+    public void Each_row_shows_the_report_s_suggestions_with_their_evidence_escaped_and_links_to_the_item_page()
+    {
+        var report = StoredReports.Week47() with
+        {
+            UnlinkedItems =
+            [
+                new UnlinkedItem("gh", "acme/web#12", "Docs", null, "web", "issue", "open", 2, Suggestions:
+                [
+                    new KrSuggestion("O1-KR1", 0.94, ["3 of 3 siblings under acme/web#1 serve O1-KR1", "title shares \"<b>\" (1 item) with O1-KR1"]),
+                    new KrSuggestion("O1-KR2", 0.4, ["1 of 1 linked item of team web updated in the last 4 weeks serves O1-KR2"]),
+                ]),
+                new UnlinkedItem("jira", "PAY-9", "Alone", null, "web", "Story", "Open", 1, Suggestions: []),
+                new UnlinkedItem("jira", "PAY-10", "Past the cap", null, "web", "Story", "Open", null),
+            ],
+        };
+        var view = new DashboardView(report, "2026-W47", ["2026-W47"], SignedIn: false);
+
+        var html = UnlinkedPage.Render(view, new UnlinkedQuery(null, null, null, null, null, false, 1));
+
+        Assert.Contains(
+            "<td class=\"suggestions\"><ol class=\"suggestions\"><li><a class=\"key\" href=\"/kr/O1-KR1?week=2026-W47\">O1-KR1</a> "
+            + "<span class=\"score\" title=\"score from 0 to 1\">0.94</span><ul class=\"evidence small\"><li>3 of 3 siblings under acme/web#1 serve O1-KR1</li>"
+            + "<li>title shares &quot;&lt;b&gt;&quot; (1 item) with O1-KR1</li></ul></li>"
+            + "<li><a class=\"key\" href=\"/kr/O1-KR2?week=2026-W47\">O1-KR2</a> <span class=\"score\" title=\"score from 0 to 1\">0.40</span>"
+            + "<ul class=\"evidence small\"><li>1 of 1 linked item of team web updated in the last 4 weeks serves O1-KR2</li></ul></li></ol>"
+            + "<a class=\"review\" href=\"/item/gh/acme/web%2312?week=2026-W47\" aria-label=\"Review acme/web#12 and approve a KR\">Review</a></td>",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains("<span class=\"muted\">none: nothing near it serves a KR</span><a class=\"review\" href=\"/item/jira/PAY-9?week=2026-W47\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"muted\">not computed</span><a class=\"review\" href=\"/item/jira/PAY-10?week=2026-W47\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
     private static List<string> Keys(string html) => [.. KeyCell().Matches(html).Select(m => m.Groups[1].Value)];

@@ -1,0 +1,391 @@
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Linking;
+using OkrLinker.Core.Okrs;
+
+namespace OkrLinker.Core.Suggestions;
+
+/// <summary>
+/// Suggests the KRs an unlinked item probably serves (issue 16), from what the store already holds: the KRs its
+/// siblings (same parent) and cousins (same grandparent) serve, those of the items it names and that name it, those
+/// of its team's recent work, and how much its title and body resemble each KR's title and items' titles
+/// (<see cref="TextIndex"/>). Each signal gives a strength in [0, 1] per KR; the score combines them as a noisy OR,
+/// <c>1 − Π(1 − weight × strength)</c>, so every signal can only raise it and it stays in [0, 1]. Scores are rounded
+/// to three places and ties go to the KR that comes first in okrs.yaml, so the same store gives the same words.
+/// Build once per run (every index is made here); <see cref="For"/> then costs only the item's neighbourhood.
+/// Not thread-safe: the group tallies are cached as they are first asked for.
+/// </summary>
+public sealed class KrSuggester
+{
+    /// <summary>At most this many KRs per item.</summary>
+    public const int MaxSuggestions = 3;
+
+    /// <summary>How far back the team's "recent work" reaches from the run's end.</summary>
+    public static readonly TimeSpan RecentWork = TimeSpan.FromDays(28);
+
+    private const double MinScore = 0.01;
+    private const double SiblingWeight = 0.9;
+    private const double CousinWeight = 0.6;
+    private const double ReferencesWeight = 0.8;
+    private const double ReferencedByWeight = 0.7;
+    private const double TextWeight = 0.8;
+    private const double TeamWeight = 0.4;
+    private const int KeysShown = 3;
+
+    private static readonly int[] NoKrs = [];
+
+    private readonly IReadOnlyList<LinkedItem> _items;
+    private readonly string[] _krIds;
+    private readonly int[][] _krsOf;
+    private readonly int[] _parents;
+    private readonly int[] _childStart;
+    private readonly int[] _children;
+    private readonly ReferenceGraph _references;
+    private readonly int[] _referrerStart;
+    private readonly int[] _referrers;
+    private readonly Dictionary<string, SignalTally> _teamRecent = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TextIndex _text;
+    private readonly Dictionary<int, SignalTally> _childTallies = [];
+    private readonly Dictionary<int, SignalTally> _grandchildTallies = [];
+    private readonly DateTimeOffset _recentUntil;
+    private Dictionary<(string Source, string Key), int>? _unlinkedByKey;
+
+    /// <param name="linking">Every stored item, linked (the report's or <c>suggest</c>'s own linking run).</param>
+    /// <param name="linkingOptions"><c>Linking</c>: its reference patterns, when <paramref name="linking"/> carries no graphs.</param>
+    /// <param name="recentUntil">The end of the team's recent work window (the report week's end).</param>
+    public KrSuggester(LinkingResult linking, OkrSet okrs, LinkingOptions linkingOptions, DateTimeOffset recentUntil)
+    {
+        ArgumentNullException.ThrowIfNull(linking);
+        ArgumentNullException.ThrowIfNull(okrs);
+        ArgumentNullException.ThrowIfNull(linkingOptions);
+
+        _items = linking.Items;
+        _recentUntil = recentUntil;
+        var krs = okrs.KeyResults.ToList();
+        _krIds = [.. krs.Select(k => k.Id)];
+        var krIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < krs.Count; k++)
+        {
+            krIndex.TryAdd(krs[k].Id.Trim(), k);
+        }
+
+        var count = _items.Count;
+        _krsOf = new int[count][];
+        var titles = new string?[count];
+        var recentFrom = recentUntil - RecentWork;
+        for (var i = 0; i < count; i++)
+        {
+            var linked = _items[i];
+            var gone = linked.Item.GoneAt is not null;
+            _krsOf[i] = gone || linked.Links.Count == 0 ? NoKrs : KrIndices(linked.Links, krIndex);
+            titles[i] = gone ? null : linked.Item.Title;
+            if (_krsOf[i].Length > 0 && linked.Item.Updated >= recentFrom && linked.Item.Updated < recentUntil)
+            {
+                if (!_teamRecent.TryGetValue(linked.Item.Team, out var team))
+                {
+                    _teamRecent.Add(linked.Item.Team, team = new SignalTally(_krIds.Length));
+                }
+
+                team.Add(_krsOf[i]);
+            }
+        }
+
+        var parents = linking.Graphs is { } graphs && graphs.Parents is not null ? graphs.Parents : new ParentGraph([.. _items.Select(l => l.Item)]);
+        _references = linking.Graphs?.References ?? new ReferenceGraph([.. _items.Select(l => l.Item)], ReferencePatterns.Compile(linkingOptions));
+        _parents = new int[count];
+        var childCounts = new int[count + 1];
+        var referrerCounts = new int[count + 1];
+        for (var i = 0; i < count; i++)
+        {
+            _parents[i] = parents.ParentOf(i) ?? -1;
+            if (_items[i].Item.GoneAt is not null)
+            {
+                continue;
+            }
+
+            if (_parents[i] >= 0)
+            {
+                childCounts[_parents[i] + 1]++;
+            }
+
+            foreach (var reference in _references.Of(i))
+            {
+                if (reference.Target is { } target)
+                {
+                    referrerCounts[target + 1]++;
+                }
+            }
+        }
+
+        _childStart = Starts(childCounts);
+        _referrerStart = Starts(referrerCounts);
+        _children = new int[_childStart[count]];
+        _referrers = new int[_referrerStart[count]];
+        var nextChild = _childStart[..count];
+        var nextReferrer = _referrerStart[..count];
+        for (var i = 0; i < count; i++)
+        {
+            if (_items[i].Item.GoneAt is not null)
+            {
+                continue;
+            }
+
+            if (_parents[i] >= 0)
+            {
+                _children[nextChild[_parents[i]]++] = i;
+            }
+
+            foreach (var reference in _references.Of(i))
+            {
+                if (reference.Target is { } target)
+                {
+                    _referrers[nextReferrer[target]++] = i;
+                }
+            }
+        }
+
+        _text = new TextIndex(titles, _krsOf, [.. krs.Select(k => k.Title)]);
+    }
+
+    /// <summary>The suggestions for the item at <paramref name="index"/> of the linking result, best first; empty when nothing points anywhere.</summary>
+    public IReadOnlyList<KrSuggestion> For(int index)
+    {
+        var candidates = new SortedDictionary<int, Candidate>();
+        var own = _krsOf[index];
+        AddGroupSignals(index, own, candidates);
+        AddReferenceSignals(index, candidates);
+        AddTextSignal(index, candidates);
+        AddTeamSignal(index, own, candidates);
+
+        return
+        [
+            .. candidates
+                .Select(c => (Kr: c.Key, Score: Math.Round(1 - c.Value.Miss, 3, MidpointRounding.AwayFromZero), c.Value.Evidence))
+                .Where(c => c.Score >= MinScore)
+                .OrderByDescending(c => c.Score)
+                .ThenBy(c => c.Kr)
+                .Take(MaxSuggestions)
+                .Select(c => new KrSuggestion(_krIds[c.Kr], c.Score, c.Evidence)),
+        ];
+    }
+
+    /// <summary>The index of the unlinked item with this source and key, or null when there is none.</summary>
+    public int? UnlinkedIndexOf(string source, string key)
+    {
+        if (_unlinkedByKey is null)
+        {
+            _unlinkedByKey = [];
+            for (var i = 0; i < _items.Count; i++)
+            {
+                if (_items[i].Bucket == Bucket.Unlinked)
+                {
+                    _unlinkedByKey.TryAdd((_items[i].Item.Source, _items[i].Item.Key), i);
+                }
+            }
+        }
+
+        return _unlinkedByKey.TryGetValue((source, key), out var index) ? index : null;
+    }
+
+    private void AddGroupSignals(int index, int[] own, SortedDictionary<int, Candidate> candidates)
+    {
+        var parent = _parents[index];
+        if (parent < 0 || parent == index)
+        {
+            return;
+        }
+
+        var siblings = ChildTally(parent);
+        var self = _items[index].Item.GoneAt is null ? 1 : 0;
+        var siblingCount = siblings.Total - self;
+        for (var kr = 0; kr < _krIds.Length; kr++)
+        {
+            var serving = siblings.PerKr[kr] - (self == 1 && own.Contains(kr) ? 1 : 0);
+            if (serving > 0)
+            {
+                Add(candidates, kr, SiblingWeight, (double)serving / siblingCount,
+                    $"{serving} of {siblingCount} {Plural(siblingCount, "sibling")} under {_items[parent].Item.Key} {Serve(serving)} {_krIds[kr]}");
+            }
+        }
+
+        var grandparent = _parents[parent];
+        if (grandparent < 0 || grandparent == index || grandparent == parent)
+        {
+            return;
+        }
+
+        var grandchildren = GrandchildTally(grandparent);
+        var cousinCount = grandchildren.Total - siblings.Total;
+        for (var kr = 0; kr < _krIds.Length && cousinCount > 0; kr++)
+        {
+            var serving = grandchildren.PerKr[kr] - siblings.PerKr[kr];
+            if (serving > 0)
+            {
+                Add(candidates, kr, CousinWeight, (double)serving / cousinCount,
+                    $"{serving} of {cousinCount} {Plural(cousinCount, "cousin")} under {_items[grandparent].Item.Key} {Serve(serving)} {_krIds[kr]}");
+            }
+        }
+    }
+
+    private void AddReferenceSignals(int index, SortedDictionary<int, Candidate> candidates)
+    {
+        var named = _references.Of(index)
+            .Where(r => r.Target is { } t && t != index && _items[t].Item.GoneAt is null)
+            .Select(r => r.Target!.Value)
+            .Distinct()
+            .ToList();
+        AddNeighbours(named, "references", ReferencesWeight, candidates);
+
+        var naming = new List<int>();
+        for (var at = _referrerStart[index]; at < _referrerStart[index + 1]; at++)
+        {
+            if (_referrers[at] != index && !naming.Contains(_referrers[at]))
+            {
+                naming.Add(_referrers[at]);
+            }
+        }
+
+        AddNeighbours(naming, "referenced by", ReferencedByWeight, candidates);
+    }
+
+    private void AddNeighbours(List<int> neighbours, string relation, double weight, SortedDictionary<int, Candidate> candidates)
+    {
+        if (neighbours.Count == 0)
+        {
+            return;
+        }
+
+        for (var kr = 0; kr < _krIds.Length; kr++)
+        {
+            var serving = neighbours.Where(n => _krsOf[n].Contains(kr)).Select(n => _items[n].Item.Key).ToList();
+            if (serving.Count > 0)
+            {
+                var more = serving.Count > KeysShown ? $" and {serving.Count - KeysShown} more" : "";
+                Add(candidates, kr, weight, (double)serving.Count / neighbours.Count,
+                    $"{relation} {string.Join(", ", serving.Take(KeysShown))}{more}, which {Serve(serving.Count)} {_krIds[kr]}");
+            }
+        }
+    }
+
+    private void AddTextSignal(int index, SortedDictionary<int, Candidate> candidates)
+    {
+        foreach (var match in _text.Match(_items[index].Item))
+        {
+            var shown = match.Words.Take(KeysShown).ToList();
+            var words = string.Join(", ", shown.Select(w => $"\"{w.Surface}\" ({Where(w)})"));
+            var subject = shown.All(w => w.InItemTitle) ? "title shares" : "title and body share";
+            Add(candidates, match.Kr, TextWeight, match.Cosine, $"{subject} {words} with {_krIds[match.Kr]}");
+        }
+    }
+
+    private void AddTeamSignal(int index, int[] own, SortedDictionary<int, Candidate> candidates)
+    {
+        var item = _items[index].Item;
+        if (!_teamRecent.TryGetValue(item.Team, out var team))
+        {
+            return;
+        }
+
+        // The item itself is left out if it is among the team's recent linked work.
+        var self = own.Length > 0 && IsCountedRecent(index) ? 1 : 0;
+        var total = team.Total - self;
+        for (var kr = 0; kr < _krIds.Length && total > 0; kr++)
+        {
+            var serving = team.PerKr[kr] - (self == 1 && own.Contains(kr) ? 1 : 0);
+            if (serving > 0)
+            {
+                Add(candidates, kr, TeamWeight, (double)serving / total,
+                    $"{serving} of {total} linked {Plural(total, "item")} of team {item.Team} updated in the last {RecentWork.Days / 7} weeks {Serve(serving)} {_krIds[kr]}");
+            }
+        }
+    }
+
+    private bool IsCountedRecent(int index) =>
+        _items[index].Item is { GoneAt: null } item && item.Updated >= _recentUntil - RecentWork && item.Updated < _recentUntil;
+
+    private SignalTally ChildTally(int parent)
+    {
+        if (!_childTallies.TryGetValue(parent, out var tally))
+        {
+            tally = new SignalTally(_krIds.Length);
+            for (var at = _childStart[parent]; at < _childStart[parent + 1]; at++)
+            {
+                tally.Add(_krsOf[_children[at]]);
+            }
+
+            _childTallies.Add(parent, tally);
+        }
+
+        return tally;
+    }
+
+    private SignalTally GrandchildTally(int grandparent)
+    {
+        if (!_grandchildTallies.TryGetValue(grandparent, out var tally))
+        {
+            tally = new SignalTally(_krIds.Length);
+            for (var at = _childStart[grandparent]; at < _childStart[grandparent + 1]; at++)
+            {
+                var child = _children[at];
+                for (var below = _childStart[child]; below < _childStart[child + 1]; below++)
+                {
+                    tally.Add(_krsOf[_children[below]]);
+                }
+            }
+
+            _grandchildTallies.Add(grandparent, tally);
+        }
+
+        return tally;
+    }
+
+    private static void Add(SortedDictionary<int, Candidate> candidates, int kr, double weight, double strength, string evidence)
+    {
+        if (!candidates.TryGetValue(kr, out var candidate))
+        {
+            candidates.Add(kr, candidate = new Candidate());
+        }
+
+        candidate.Miss *= 1 - (weight * Math.Clamp(strength, 0, 1));
+        candidate.Evidence.Add(evidence);
+    }
+
+    // Counts shifted by one into the start of each item's run in a compressed list (the last entry is the total).
+    private static int[] Starts(int[] counts)
+    {
+        for (var i = 1; i < counts.Length; i++)
+        {
+            counts[i] += counts[i - 1];
+        }
+
+        return counts;
+    }
+
+    private static int[] KrIndices(IReadOnlyList<ItemLink> links, Dictionary<string, int> krIndex)
+    {
+        if (links.Count == 1)
+        {
+            return krIndex.TryGetValue(links[0].KrId.Trim(), out var only) ? [only] : NoKrs;
+        }
+
+        return [.. links.Select(l => krIndex.TryGetValue(l.KrId.Trim(), out var k) ? k : -1).Where(k => k >= 0).Distinct().Order()];
+    }
+
+    private static string Where(SharedWord word) =>
+        (word.InKrTitle, word.Items) switch
+        {
+            (true, 0) => "KR title",
+            (true, var n) => $"KR title, {n} {Plural(n, "item")}",
+            (false, var n) => $"{n} {Plural(n, "item")}",
+        };
+
+    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
+
+    private static string Serve(int count) => count == 1 ? "serves" : "serve";
+
+    private sealed class Candidate
+    {
+        public double Miss { get; set; } = 1;
+
+        public List<string> Evidence { get; } = [];
+    }
+}
