@@ -181,7 +181,7 @@ public sealed class DashboardInChromiumTests(DashboardFixture fixture) : IClassF
             await page.Locator("#unlinked td.suggestions").EvaluateAllAsync<string[]>(
                 "cells => cells.map(c => [...c.querySelectorAll('ul.evidence li')].map(li => li.innerText).join(' | '))"));
         Assert.Equal(
-            items.Select(i => $"/item/{i.Source}/{i.Key.Replace("#", "%23", StringComparison.Ordinal)}?week=2026-W47"),
+            items.Select(i => $"/item/{i.Source}/{Uri.EscapeDataString(i.Key)}?week=2026-W47"),
             await page.Locator("#unlinked a.review").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
     }
 

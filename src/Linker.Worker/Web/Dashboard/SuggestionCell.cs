@@ -40,10 +40,6 @@ internal static class SuggestionCell
         }
 
         // The visible word is the same on every row (so a search for the key finds only the tracker link); the name says which.
-        html.Append(Inv, $"<a class=\"review\" href=\"{Encode(view.Href(ItemPath(item.Source, item.Key)))}\" aria-label=\"Review {Encode(item.Key)} and approve a KR\">Review</a></td>");
+        html.Append(Inv, $"<a class=\"review\" href=\"{Encode(view.Href(DashboardView.ItemPath(item.Source, item.Key)))}\" aria-label=\"Review {Encode(item.Key)} and approve a KR\">Review</a></td>");
     }
-
-    /// <summary><c>/item/{source}/{key}</c>, each part escaped; a key's own slashes (<c>owner/repo#12</c>) stay path separators.</summary>
-    public static string ItemPath(string source, string key) =>
-        "/item/" + Uri.EscapeDataString(source) + "/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 }

@@ -77,7 +77,7 @@ public sealed partial class UnlinkedPageTests
             + "<li>title shares &quot;&lt;b&gt;&quot; (1 item) with O1-KR1</li></ul></li>"
             + "<li><a class=\"key\" href=\"/kr/O1-KR2?week=2026-W47\">O1-KR2</a> <span class=\"score\" title=\"score from 0 to 1\">0.40</span>"
             + "<ul class=\"evidence small\"><li>1 of 1 linked item of team web updated in the last 4 weeks serves O1-KR2</li></ul></li></ol>"
-            + "<a class=\"review\" href=\"/item/gh/acme/web%2312?week=2026-W47\" aria-label=\"Review acme/web#12 and approve a KR\">Review</a></td>",
+            + "<a class=\"review\" href=\"/item/gh/acme%2Fweb%2312?week=2026-W47\" aria-label=\"Review acme/web#12 and approve a KR\">Review</a></td>",
             html,
             StringComparison.Ordinal);
         Assert.Contains("<span class=\"muted\">none: nothing near it serves a KR</span><a class=\"review\" href=\"/item/jira/PAY-9?week=2026-W47\"", html, StringComparison.Ordinal);
