@@ -25,6 +25,8 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
 
     public DbSet<DeliveryRecordRow> DeliveryRecords => Set<DeliveryRecordRow>();
 
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SourceRow>(e =>
@@ -80,6 +82,12 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
         {
             e.ToTable("report_deliveries");
             e.HasKey(x => new { x.Week, x.Entry });
+        });
+        modelBuilder.Entity<WebhookDeliveryRow>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(x => new { x.Source, x.DeliveryId });
+            e.HasIndex(x => new { x.Source, x.ReceivedAt });
         });
     }
 
