@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Octokit.Webhooks;
@@ -15,8 +16,6 @@ internal sealed class GitHubWebhookReader : IWebhookReader
     public const string EventHeader = "X-GitHub-Event";
     public const string DeliveryHeader = "X-GitHub-Delivery";
     public const string SignatureHeader = "X-Hub-Signature-256";
-
-    private static readonly HashSet<string> RepoEvents = new(StringComparer.Ordinal) { "issues", "pull_request", "sub_issues", "label" };
 
     public string Kind => "github";
 
@@ -37,32 +36,38 @@ internal sealed class GitHubWebhookReader : IWebhookReader
         var id = Header(request, DeliveryHeader);
         try
         {
-            if (name == "issues")
+            // Each event type's converter picks the model of its action, and refuses a payload that lacks what
+            // GitHub always sends; the base type has no converter, so each is read as itself.
+            WebhookEvent? read = name switch
             {
-                var issues = JsonSerializer.Deserialize<IssuesEvent>(body.Span);
-                if (issues?.Repository?.FullName is not { } repo)
-                {
-                    return null;
-                }
-
-                var deleted = issues.Action == "deleted" && issues.Issue is { } issue ? [issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Array.Empty<string>();
-                return new WebhookDelivery(id, $"{name}.{issues.Action}", new DeliveryPlace(repo), deleted);
+                "issues" => JsonSerializer.Deserialize<IssuesEvent>(body.Span),
+                "pull_request" => JsonSerializer.Deserialize<PullRequestEvent>(body.Span),
+                "sub_issues" => JsonSerializer.Deserialize<SubIssuesEvent>(body.Span),
+                "label" => JsonSerializer.Deserialize<LabelEvent>(body.Span),
+                "projects_v2_item" => JsonSerializer.Deserialize<ProjectsV2ItemEvent>(body.Span),
+                _ => null,
+            };
+            if (read is null)
+            {
+                // ping, and events this receiver does not act on (a webhook subscribed to more than it needs).
+                return new WebhookDelivery(id, name, DeliveryPlace.Unknown, []) { Ignored = true };
             }
 
-            var any = JsonSerializer.Deserialize<WebhookEvent>(body.Span);
-            if (any is null)
+            var named = read.Action is null ? name : $"{name}.{read.Action}";
+            if (read is ProjectsV2ItemEvent)
+            {
+                return new WebhookDelivery(id, named, new DeliveryPlace(null, ProjectFields: true), []);
+            }
+
+            if (read.Repository?.FullName is not { } repo)
             {
                 return null;
             }
 
-            var named = any.Action is null ? name : $"{name}.{any.Action}";
-            return name switch
-            {
-                _ when RepoEvents.Contains(name) && any.Repository?.FullName is { } repo => new WebhookDelivery(id, named, new DeliveryPlace(repo), []),
-                "projects_v2_item" => new WebhookDelivery(id, named, new DeliveryPlace(null, ProjectFields: true), []),
-                _ when RepoEvents.Contains(name) => null,
-                _ => new WebhookDelivery(id, named, DeliveryPlace.Unknown, []) { Ignored = true }, // ping and events not subscribed for
-            };
+            var deleted = read is IssuesEvent { Action: "deleted", Issue: { } issue }
+                ? [issue.Id.ToString(CultureInfo.InvariantCulture)]
+                : Array.Empty<string>();
+            return new WebhookDelivery(id, named, new DeliveryPlace(repo), deleted);
         }
         catch (JsonException)
         {
