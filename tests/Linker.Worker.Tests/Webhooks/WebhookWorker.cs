@@ -47,9 +47,13 @@ public sealed class WebhookWorker : IAsyncDisposable
     public int Syncs() => Logs.GetSnapshot().Count(r => r.Message.StartsWith("Syncing ", StringComparison.Ordinal) && r.Message.Contains("(full:", StringComparison.Ordinal));
 
     /// <summary>The latest report's unlinked items as (source, key); null while no report is built.</summary>
-    public async Task<HashSet<(string Source, string Key)>?> UnlinkedAsync()
+    public Task<HashSet<(string Source, string Key)>?> UnlinkedAsync() => UnlinkedAsync(Http);
+
+    /// <summary>The unlinked items of the latest report that the worker at <paramref name="http"/> serves; null while none is built.</summary>
+    public static async Task<HashSet<(string Source, string Key)>?> UnlinkedAsync(HttpClient http)
     {
-        using var response = await Http.GetAsync(new Uri("api/report/latest", UriKind.Relative));
+        ArgumentNullException.ThrowIfNull(http);
+        using var response = await http.GetAsync(new Uri("api/report/latest", UriKind.Relative));
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
