@@ -75,6 +75,7 @@ public abstract class WebhookReceiverTests
         var metrics = await worker.Http.GetStringAsync(new Uri("metrics", UriKind.Relative));
         Assert.Equal(49, Sample(metrics, "okrlinker_webhook_deliveries_total", $"source=\"{rig.Source}\"", "outcome=\"joined\""));
         Assert.Equal(1, Sample(metrics, "okrlinker_webhook_deliveries_total", $"source=\"{rig.Source}\"", "outcome=\"scheduled\""));
+        Assert.Equal((0, ""), await Telemetry.Promtool.CheckMetricsAsync(metrics));
     }
 
     [Fact]
