@@ -47,6 +47,8 @@ public abstract class WebhookReceiverTests
         using var ready = JsonDocument.Parse(await worker.Http.GetStringAsync(new Uri("readyz", UriKind.Relative)));
         var webhook = ready.RootElement.GetProperty("sources")[0].GetProperty("webhook");
         Assert.NotEqual(JsonValueKind.Null, webhook.GetProperty("lastDeliveryAt").ValueKind);
+        var check = await rig.Config.RunAsync("check");
+        Assert.Contains(WebhookLine(check.Out, rig.Source), l => l.Contains(" yes ", StringComparison.Ordinal) && l.Contains("last delivery", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,6 +109,9 @@ public abstract class WebhookReceiverTests
         Assert.DoesNotContain(rig.Secret, logs, StringComparison.Ordinal);
         var metrics = await worker.Http.GetStringAsync(new Uri("metrics", UriKind.Relative));
         Assert.Equal(2, Sample(metrics, "okrlinker_webhook_deliveries_total", $"source=\"{rig.Source}\"", "outcome=\"unauthorized\""));
+        var check = await rig.Config.RunAsync("check");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains(WebhookLine(check.Out, rig.Source), l => l.Contains(" NO ", StringComparison.Ordinal) && l.Contains("none arrived in the last 3 d", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -184,6 +189,10 @@ public abstract class WebhookReceiverTests
         (worker.SyncsOf(rig.Source, rig.Scope), rig.RequestsFor(rig.Scope),
          rig.OtherScopes.ToDictionary(s => s, s => worker.SyncsOf(rig.Source, s)),
          rig.OtherScopes.ToDictionary(s => s, rig.RequestsFor));
+
+    /// <summary>The <c>check</c> table's webhooks row of the source.</summary>
+    private static IEnumerable<string> WebhookLine(string table, string source) =>
+        table.Split('\n').Where(l => l.StartsWith(source + " ", StringComparison.Ordinal) && l.Contains(" webhooks ", StringComparison.Ordinal));
 
     private static async Task<string> OutcomeAsync(HttpResponseMessage response)
     {
