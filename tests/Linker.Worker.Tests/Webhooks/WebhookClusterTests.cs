@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -36,7 +35,7 @@ public sealed class WebhookClusterTests(ITestOutputHelper output)
             string? key = null;
             var ready = await WebhookWorker.EventuallyAsync(async () =>
             {
-                if (await CountAsync(connectionString, "SELECT count(*) FROM scopes WHERE \"LastSuccessAt\" IS NOT NULL") < 2
+                if (await ClusterHarness.CountAsync(connectionString, "SELECT count(*) FROM scopes WHERE \"LastSuccessAt\" IS NOT NULL") < 2
                     || await TryUnlinkedAsync(nodes[0].Http) is not { } unlinked)
                 {
                     return false;
@@ -46,8 +45,8 @@ public sealed class WebhookClusterTests(ITestOutputHelper output)
                 return key is not null;
             }, TimeSpan.FromSeconds(120));
             Assert.True(ready, "the cluster's first syncs and report did not come");
-            var payRuns = await CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:PAY'");
-            var groRuns = await CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:GRO'");
+            var payRuns = await ClusterHarness.CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:PAY'");
+            var groRuns = await ClusterHarness.CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:GRO'");
             var groSearches = rig.RequestsFor("GRO");
 
             rig.Label(key!, "kr:O1-KR1");
@@ -72,10 +71,10 @@ public sealed class WebhookClusterTests(ITestOutputHelper output)
             Assert.Equal(["scheduled", "joined", "joined", "replayed"], outcomes);
             Assert.True(linked, $"{key} still unlinked on the cluster");
             Assert.Single(webhookRuns);
-            Assert.Equal(payRuns + 1, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:PAY'"));
-            Assert.Equal(groRuns, await CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:GRO'"));
+            Assert.Equal(payRuns + 1, await ClusterHarness.CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:PAY'"));
+            Assert.Equal(groRuns, await ClusterHarness.CountAsync(connectionString, "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'jira:GRO'"));
             Assert.Equal(groSearches, rig.RequestsFor("GRO"));
-            Assert.Equal(1, await CountAsync(connectionString, "SELECT count(*) FROM webhook_deliveries WHERE \"DeliveryId\" = 'cluster-0'"));
+            Assert.Equal(1, await ClusterHarness.CountAsync(connectionString, "SELECT count(*) FROM webhook_deliveries WHERE \"DeliveryId\" = 'cluster-0'"));
         }
         finally
         {
@@ -124,21 +123,6 @@ public sealed class WebhookClusterTests(ITestOutputHelper output)
         }
 
         return runs;
-    }
-
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var db = new NpgsqlConnection(connectionString);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        try
-        {
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            return 0;
-        }
     }
 
     private static int FreePort()
