@@ -11,4 +11,16 @@ public sealed class WebhookReceiverOptions
 
     /// <summary>A file that holds the webhook secret, relative to the config file.</summary>
     public string? SecretFile { get; set; }
+
+    /// <summary>
+    /// How long after a delivery its scope's sync starts; the deliveries that arrive meanwhile join that sync. Default
+    /// 5 s, from 0 to 10 minutes.
+    /// </summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest <see cref="Debounce"/> allowed.</summary>
+    public static readonly TimeSpan MaxDebounce = TimeSpan.FromMinutes(10);
+
+    /// <summary>True when a secret is named, which turns the receiver on.</summary>
+    public bool IsOn => !string.IsNullOrWhiteSpace(SecretEnv) || !string.IsNullOrWhiteSpace(SecretFile);
 }

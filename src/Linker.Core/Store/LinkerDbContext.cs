@@ -25,6 +25,8 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
 
     public DbSet<DeliveryRecordRow> DeliveryRecords => Set<DeliveryRecordRow>();
 
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+
     public DbSet<WriteRecordRow> WriteRecords => Set<WriteRecordRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -82,6 +84,12 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
         {
             e.ToTable("report_deliveries");
             e.HasKey(x => new { x.Week, x.Entry });
+        });
+        modelBuilder.Entity<WebhookDeliveryRow>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(x => new { x.Source, x.DeliveryId });
+            e.HasIndex(x => new { x.Source, x.ReceivedAt });
         });
         modelBuilder.Entity<WriteRecordRow>(e =>
         {

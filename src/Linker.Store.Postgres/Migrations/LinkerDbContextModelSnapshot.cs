@@ -230,6 +230,28 @@ namespace OkrLinker.Store.Postgres.Migrations
                     b.ToTable("sources", (string)null);
                 });
 
+            modelBuilder.Entity("OkrLinker.Core.Store.WebhookDeliveryRow", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeliveryId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Source", "DeliveryId");
+
+                    b.HasIndex("Source", "ReceivedAt");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("OkrLinker.Core.Store.WeeklySnapshotRow", b =>
                 {
                     b.Property<string>("Week")

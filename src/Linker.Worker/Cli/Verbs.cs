@@ -202,6 +202,7 @@ internal static class Verbs
                 }
             }
 
+            lines.AddRange(await WebhookCheck.LinesAsync(services, cancellationToken));
             lines.AddRange(await MetricCheck.LinesAsync(services, cancellationToken));
 
             var sourceWidth = Math.Max(6, lines.Select(l => l.Source.Length).DefaultIfEmpty(0).Max());

@@ -9,6 +9,7 @@ using OkrLinker.Core.Store;
 using OkrLinker.Worker.Cli;
 using OkrLinker.Worker.Delivery;
 using OkrLinker.Worker.Web;
+using OkrLinker.Worker.Webhooks;
 using Quartz;
 
 namespace OkrLinker.Worker.Scheduling;
@@ -35,6 +36,7 @@ internal static class WorkerHost
             .Validate(o => !string.IsNullOrWhiteSpace(o.InstanceId), "Worker:InstanceId: empty; leave it out (AUTO) or name this node")
             .Validate(o => o.ClusterCheckinInterval > TimeSpan.Zero, "Worker:ClusterCheckinInterval: must be positive")
             .Validate(o => o.ClusterCheckinMisfireThreshold > TimeSpan.Zero, "Worker:ClusterCheckinMisfireThreshold: must be positive")
+            .Validate(o => o.WebhookReplayWindow > TimeSpan.Zero, "Worker:WebhookReplayWindow: must be positive")
             .ValidateOnStart();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = worker.ShutdownGrace);
         builder.Services.AddSystemd();
@@ -58,11 +60,13 @@ internal static class WorkerHost
 
         builder.Services.AddReportDelivery();
         builder.Services.AddLinkerWeb();
+        builder.Services.AddWebhookReceivers();
         builder.WebHost.UseUrls(builder.Configuration["Web:Urls"] ?? "http://127.0.0.1:8080");
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapLinkerEndpoints();
+        app.MapWebhookReceivers();
         return app;
     }
 
@@ -77,6 +81,7 @@ internal static class WorkerHost
             .Select((source, i) => (source, i))
             .Where(s => !CronTimes.IsValid(s.source.Schedule))
             .Select(s => $"Sources:{s.i}:Schedule: '{s.source.Schedule}' is not a Quartz cron expression (seconds first, e.g. 0 */15 * * * ?)"));
+        problems.AddRange(Webhooks.WebhookEndpoints.Validate(options.Sources));
         if (!CronTimes.IsValid(options.Report.Schedule))
         {
             problems.Add($"Report:Schedule: '{options.Report.Schedule}' is not a Quartz cron expression (e.g. 0 0 8 ? * MON)");

@@ -28,4 +28,10 @@ public sealed class WorkerOptions
     /// (a node that dies mid-job is taken over after about interval + threshold). Default 15 s.
     /// </summary>
     public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long an accepted webhook delivery's id is kept, so that a replay of it is ignored (on any node). GitHub lets
+    /// a delivery be redelivered for 3 days. Default 3 days.
+    /// </summary>
+    public TimeSpan WebhookReplayWindow { get; set; } = TimeSpan.FromDays(3);
 }

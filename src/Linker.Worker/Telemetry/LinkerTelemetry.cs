@@ -26,9 +26,9 @@ public static class LinkerTelemetry
     /// <summary>The setting that turns OTLP export on; the exporter reads the other <c>OTEL_*</c> settings itself.</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>The meters of the sync engine, the HTTP layer, the report figures, delivery and the scheduler.</summary>
+    /// <summary>The meters of the sync engine, the HTTP layer, the report figures, delivery, the scheduler and the webhook receivers.</summary>
     public static readonly IReadOnlyList<string> MeterNames =
-        [SyncMetrics.MeterName, SourceRequestMetrics.MeterName, MetricsCollector.MeterName, DeliveryTelemetry.Name, JobRunTelemetry.Name];
+        [SyncMetrics.MeterName, SourceRequestMetrics.MeterName, MetricsCollector.MeterName, DeliveryTelemetry.Name, JobRunTelemetry.Name, WebhookTelemetry.Name];
 
     /// <summary>The spans: scope syncs and pages, deliveries.</summary>
     public static readonly IReadOnlyList<string> ActivitySourceNames = [SyncMetrics.MeterName, DeliveryTelemetry.Name];
@@ -49,6 +49,7 @@ public static class LinkerTelemetry
         services.AddSingleton<TelemetryRegistered>();
         services.TryAddSingleton<DeliveryTelemetry>();
         services.TryAddSingleton<JobRunTelemetry>();
+        services.TryAddSingleton<WebhookTelemetry>();
 
         // Our meters are enabled for this container's meter factory only (MeterScope.Local): two hosts in one
         // process (the tests) then never count each other's syncs, while the meters keep their one name.

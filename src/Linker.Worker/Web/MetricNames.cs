@@ -29,6 +29,7 @@ public static class MetricNames
     public const string ReportDeliveries = "okrlinker_report_deliveries_total";
     public const string ReportDeliveryAttempts = "okrlinker_report_delivery_attempts_total";
     public const string JobRuns = "okrlinker_job_runs_total";
+    public const string WebhookDeliveries = "okrlinker_webhook_deliveries_total";
 
     public const string NodeInfo = "okrlinker_node_info";
     public const string JobDurationSeconds = "okrlinker_job_duration_seconds";

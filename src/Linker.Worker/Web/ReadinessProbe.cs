@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Store;
+using OkrLinker.Worker.Webhooks;
 
 namespace OkrLinker.Worker.Web;
 
@@ -24,7 +25,7 @@ internal sealed partial class ReadinessProbe(
     public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken)
     {
         var configured = options.Value.Sources;
-        var (store, rows) = await ReadSourceRowsAsync(cancellationToken);
+        var (store, rows, webhooks) = await ReadSourceRowsAsync(cancellationToken);
         if (!store.Ok)
         {
             return ReadinessReport.Of(store, [.. configured.Select(s => new SourceReadiness(
@@ -32,7 +33,10 @@ internal sealed partial class ReadinessProbe(
         }
 
         var now = time.GetUtcNow();
-        var sources = configured.Select(s => SourceFreshness.Judge(s, rows.GetValueOrDefault(s.Name), now, start.At)).ToList();
+        var sources = configured.Select(s => SourceFreshness.Judge(s, rows.GetValueOrDefault(s.Name), now, start.At) with
+        {
+            Webhook = s.Webhook.IsOn ? WebhookOf(webhooks.GetValueOrDefault(s.Name), now) : null,
+        }).ToList();
         foreach (var unready in sources.Where(s => !s.Ready))
         {
             LogSourceUnready(unready.Name, unready.Reason);
@@ -41,7 +45,10 @@ internal sealed partial class ReadinessProbe(
         return ReadinessReport.Of(store, sources);
     }
 
-    private async Task<(StoreHealth Store, Dictionary<string, SourceRow> Rows)> ReadSourceRowsAsync(CancellationToken cancellationToken)
+    private static WebhookReadiness WebhookOf(LastWebhook? last, DateTimeOffset now) =>
+        last is null ? new WebhookReadiness(null, null, null) : new WebhookReadiness(last.At, last.Event, (long)Math.Floor(Math.Max(0, (now - last.At).TotalSeconds)));
+
+    private async Task<(StoreHealth Store, Dictionary<string, SourceRow> Rows, IReadOnlyDictionary<string, LastWebhook> Webhooks)> ReadSourceRowsAsync(CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(StoreTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -55,20 +62,23 @@ internal sealed partial class ReadinessProbe(
                 byName[row.Name] = row;
             }
 
-            return (new StoreHealth(true, null), byName);
+            var webhooks = options.Value.Sources.Any(s => s.Webhook.IsOn)
+                ? await WebhookDeliveryStore.LastAsync(db, linked.Token)
+                : new Dictionary<string, LastWebhook>();
+            return (new StoreHealth(true, null), byName, webhooks);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var error = $"the store did not answer within {StoreTimeout.TotalSeconds:0} s";
             LogStoreUnreachable(error);
-            return (new StoreHealth(false, error), []);
+            return (new StoreHealth(false, error), [], new Dictionary<string, LastWebhook>());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The message of a database error names the failure, never the connection string's secrets.
             var error = $"{ex.GetType().Name}: {ex.Message}";
             LogStoreUnreachable(error);
-            return (new StoreHealth(false, error), []);
+            return (new StoreHealth(false, error), [], new Dictionary<string, LastWebhook>());
         }
     }
 

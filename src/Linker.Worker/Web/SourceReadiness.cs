@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OkrLinker.Worker.Web;
 
 /// <summary>
@@ -12,4 +14,9 @@ internal sealed record SourceReadiness(
     long? AgeSeconds,
     string? LastError,
     bool Ready,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The webhook receiver's last delivery; left out of the JSON for a source without a receiver.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WebhookReadiness? Webhook { get; init; }
+}

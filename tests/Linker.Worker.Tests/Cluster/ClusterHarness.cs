@@ -127,9 +127,12 @@ public sealed class ClusterHarness : IDisposable
     }
 
     /// <summary>One count on the cluster's database; 0 while its table is not there yet.</summary>
-    public async Task<long> CountAsync(string sql)
+    public Task<long> CountAsync(string sql) => CountAsync(ConnectionString, sql);
+
+    /// <summary>One count on the database at <paramref name="connectionString"/>; 0 while its table is not there yet.</summary>
+    public static async Task<long> CountAsync(string connectionString, string sql)
     {
-        await using var db = new NpgsqlConnection(ConnectionString);
+        await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         try

@@ -222,6 +222,28 @@ namespace OkrLinker.Core.Store.Migrations
                     b.ToTable("sources", (string)null);
                 });
 
+            modelBuilder.Entity("OkrLinker.Core.Store.WebhookDeliveryRow", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source", "DeliveryId");
+
+                    b.HasIndex("Source", "ReceivedAt");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("OkrLinker.Core.Store.WeeklySnapshotRow", b =>
                 {
                     b.Property<string>("Week")
