@@ -33,12 +33,16 @@ public sealed class ReportBuilder(
 
     public void Dispose() => building.Dispose();
 
-    public async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken)
+    public Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken) =>
+        BuildAsync(okrs, week, phases: null, cancellationToken);
+
+    /// <param name="phases">Records each phase's time and allocations (the benchmark); null records nothing.</param>
+    internal async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, BuildPhases? phases, CancellationToken cancellationToken)
     {
         await building.WaitAsync(cancellationToken);
         try
         {
-            return await BuildOnceAsync(okrs, week, cancellationToken);
+            return await BuildOnceAsync(okrs, week, phases, cancellationToken);
         }
         finally
         {
@@ -46,14 +50,16 @@ public sealed class ReportBuilder(
         }
     }
 
-    private async Task<WeeklyReport> BuildOnceAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken)
+    private async Task<WeeklyReport> BuildOnceAsync(OkrSet okrs, IsoWeek week, BuildPhases? phases, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var zone = Zone;
-        var linking = await linkRunner.LinkAsync(okrs, cancellationToken);
+        var linking = await linkRunner.LinkAsync(okrs, phases, cancellationToken);
         var metrics = await ReadMetricsAsync(cancellationToken);
         var figures = FigureCalculator.Compute(linking, okrs, week, zone, metrics, options.Value.Report.Status, now);
+        phases?.Mark("figures");
         var trend = await ReadTrendAsync(linking, figures, zone, cancellationToken);
+        phases?.Mark("trend");
 
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
         var report = new WeeklyReport(
@@ -69,7 +75,9 @@ public sealed class ReportBuilder(
             figures.UnlinkedItems,
             findings,
             trend);
-        await SaveSnapshotAsync(figures, report, now, cancellationToken);
+        phases?.Mark("build report");
+        await SaveSnapshotAsync(figures, report, now, phases, cancellationToken);
+        phases?.Mark("snapshot write");
         return report;
     }
 
@@ -85,21 +93,21 @@ public sealed class ReportBuilder(
             failed.ToDictionary(p => p.KrId, p => p.LastError!, StringComparer.OrdinalIgnoreCase));
     }
 
-    private async Task SaveSnapshotAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveSnapshotAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, BuildPhases? phases, CancellationToken cancellationToken)
     {
         // The CLI's report and a worker (or two nodes) may build the same week at once: when both insert its first
         // snapshot, the loser's insert fails on the key and it writes again over the winner's row, the later build last.
         try
         {
-            await SaveSnapshotOnceAsync(figures, report, now, cancellationToken);
+            await SaveSnapshotOnceAsync(figures, report, now, phases, cancellationToken);
         }
         catch (DbUpdateException)
         {
-            await SaveSnapshotOnceAsync(figures, report, now, cancellationToken);
+            await SaveSnapshotOnceAsync(figures, report, now, phases: null, cancellationToken);
         }
     }
 
-    private async Task SaveSnapshotOnceAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveSnapshotOnceAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, BuildPhases? phases, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = figures.Week.ToString();
@@ -127,7 +135,13 @@ public sealed class ReportBuilder(
         row.UnlinkedShare = figures.Totals.UnlinkedShare;
         row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
         row.TakenAt = now;
-        row.ReportJson = System.Text.Encoding.UTF8.GetString(ReportJson.Utf8(report));
+        var json = ReportJson.Utf8(report);
+        phases?.Mark("serialize report JSON");
+
+        // On SQLite the JSON goes in as its UTF-8 bytes after the row (one copy of a report that is 134 MB at a
+        // million items); elsewhere as the string the column maps to.
+        var direct = SqliteWorkItemRows.Applies(db);
+        row.ReportJson = direct ? "" : System.Text.Encoding.UTF8.GetString(json);
         if (stored is null)
         {
             db.WeeklySnapshots.Add(row);
@@ -139,7 +153,30 @@ public sealed class ReportBuilder(
             db.Entry(row).Property(r => r.DeliveredAt).IsModified = false;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!direct)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            using (var write = new SqliteStatement(db, "UPDATE weekly_snapshots SET \"ReportJson\" = ?1 WHERE \"Week\" = ?2"))
+            {
+                write.Utf8(1, json);
+                write.Text(2, key);
+                write.Execute();
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     // The weeks before come from their snapshots (else reconstructed); this week from its own figures.
