@@ -125,8 +125,14 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
     private async IAsyncEnumerable<WorkItemPage> ReadPagesAsync(string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var snapshot = folder.Scan();
-        var fingerprint = await FilesFolder.FingerprintAsync(snapshot, cancellationToken).ConfigureAwait(false);
-        var resume = FilesCursor.Parse(cursor) is { } previous && previous.Fingerprint == fingerprint ? previous : null;
+
+        // The stamp is taken before the content is hashed: a file written meanwhile has a new stamp next time.
+        var stamp = FilesFolder.Stamp(snapshot);
+        var previous = FilesCursor.Parse(cursor);
+        var fingerprint = previous is { Stamp: { } stamped } && stamped == stamp
+            ? previous.Fingerprint
+            : await FilesFolder.FingerprintAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        var resume = previous is not null && previous.Fingerprint == fingerprint ? previous : null;
         var parser = new FilesPageParser(options, format, teams);
         if (format == FilesFormat.Jira && snapshot.Catalog is { } catalog)
         {
@@ -145,7 +151,7 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
             if (format == FilesFormat.Csv)
             {
                 var skip = order == 0 ? resume!.Rows ?? 0 : 0;
-                foreach (var page in CsvPages(parser, file, fingerprint, skip, cancellationToken))
+                foreach (var page in CsvPages(parser, file, fingerprint, stamp, skip, cancellationToken))
                 {
                     yield return page;
                 }
@@ -155,7 +161,7 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
 
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
             var items = Guard(file, () => parser.Parse(bytes, file.FullName));
-            yield return new WorkItemPage(items, new FilesCursor(fingerprint, file.Name).ToString());
+            yield return new WorkItemPage(items, new FilesCursor(fingerprint, file.Name, Stamp: stamp).ToString());
         }
     }
 
@@ -164,7 +170,7 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
     /// carries the rows committed so far, the last one the whole file. <paramref name="skip"/> rows were
     /// committed by an earlier run and are read past.
     /// </summary>
-    private IEnumerable<WorkItemPage> CsvPages(FilesPageParser parser, FileInfo file, string fingerprint, long skip, CancellationToken cancellationToken)
+    private IEnumerable<WorkItemPage> CsvPages(FilesPageParser parser, FileInfo file, string fingerprint, string stamp, long skip, CancellationToken cancellationToken)
     {
         using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var rows = Guard(file, () => parser.ReadCsv(stream, file.FullName).GetEnumerator());
@@ -182,12 +188,12 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
             if (page.Count == csvPageSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name, done).ToString());
+                yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name, done, stamp).ToString());
                 page = new List<WorkItem>(csvPageSize);
             }
         }
 
-        yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name).ToString());
+        yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name, Stamp: stamp).ToString());
     }
 
     // A broken file is the user's to fix: say which file and where, and do not retry.
