@@ -38,15 +38,16 @@ internal static class ReportPhasesScenario
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        await output.WriteLineAsync("| phase | wall | allocated |\n|---|---|---|");
-        foreach (var (phase, wall, allocated) in phases.Phases)
+        await output.WriteLineAsync("| phase | wall | of which GC pauses | allocated |\n|---|---|---|---|");
+        foreach (var (phase, wall, paused, allocated) in phases.Phases)
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB |"));
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {paused.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB |"));
         }
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"total {total.Elapsed.TotalSeconds:F2} s, CPU {self.TotalProcessorTime.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MB, "
+            $"total {total.Elapsed.TotalSeconds:F2} s, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, CPU {self.TotalProcessorTime.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MB, "
             + $"GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {report.UnlinkedItems.Count:N0} unlinked in scope of {report.Totals.Items:N0}"));
     }
 }

@@ -54,14 +54,17 @@ public sealed class ReportBuilder(
     {
         var now = time.GetUtcNow();
         var zone = Zone;
-        var linking = await linkRunner.LinkAsync(okrs, phases, cancellationToken);
+        LinkingResult? linking = await linkRunner.LinkAsync(okrs, phases, cancellationToken);
         var metrics = await ReadMetricsAsync(cancellationToken);
         var figures = FigureCalculator.Compute(linking, okrs, week, zone, metrics, options.Value.Report.Status, now);
         phases?.Mark("figures");
         var trend = await ReadTrendAsync(linking, figures, zone, cancellationToken);
         phases?.Mark("trend");
-
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
+
+        // Every item and link is behind the figures now: let them go before the report is serialized (this
+        // method's locals live on across its awaits, so without this a million items would stay to the end).
+        linking = null;
         var report = new WeeklyReport(
             WeeklyReport.CurrentSchemaVersion,
             week.ToString(),
