@@ -82,7 +82,7 @@ internal static class SqliteWorkItemRows
     /// <summary>
     /// Every stored item, ordered by source and external id, straight from the reader into items: only the columns an
     /// item holds, no row object between, and the strings that repeat across a store (source, type, state, team,
-    /// project, area, iteration, the stored lists) shared by every item that holds them (<see cref="StringPool"/>).
+    /// project, area, iteration, parent ids and keys, the stored lists) shared by every item that holds them (<see cref="StringPool"/>).
     /// A million-item report read 1 GB into rows and items before (docs/benchmarks.md). Gives what
     /// <see cref="WorkItemMapping.ToItem"/> of each row gives.
     /// </summary>
@@ -155,11 +155,20 @@ internal static class SqliteWorkItemRows
     // A store holds a few hundred distinct label sets; a list read once is shared (the lists are never changed).
     private const int MaxSharedLists = 100_000;
 
-    private static Items.WorkItem ReadItem(DbDataReader reader, StringPool pool, Dictionary<string, IReadOnlyList<string>> lists) => new()
+    private static Items.WorkItem ReadItem(DbDataReader reader, StringPool pool, Dictionary<string, IReadOnlyList<string>> lists)
+    {
+        var externalId = reader.GetString(1);
+        var key = reader.GetString(2);
+        return ReadItem(reader, pool, lists, externalId, string.Equals(key, externalId, StringComparison.Ordinal) ? externalId : key);
+    }
+
+    // A file export's id is its key: one string for both. Siblings name the same parent: one string for all of them.
+    private static Items.WorkItem ReadItem(
+        DbDataReader reader, StringPool pool, Dictionary<string, IReadOnlyList<string>> lists, string externalId, string key) => new()
     {
         Source = pool.Get(reader.GetString(0)),
-        ExternalId = reader.GetString(1),
-        Key = reader.GetString(2),
+        ExternalId = externalId,
+        Key = key,
         Url = StringOrNull(reader, 3),
         Title = reader.GetString(4),
         Type = pool.Get(reader.GetString(5)),
@@ -172,8 +181,8 @@ internal static class SqliteWorkItemRows
         Components = List(reader.GetString(12), lists),
         Labels = List(reader.GetString(13), lists),
         KrValues = List(reader.GetString(14), lists),
-        ParentId = StringOrNull(reader, 15),
-        ParentKey = StringOrNull(reader, 16),
+        ParentId = pool.GetOrNull(StringOrNull(reader, 15)),
+        ParentKey = pool.GetOrNull(StringOrNull(reader, 16)),
         StoryPoints = reader.IsDBNull(17) ? null : reader.GetDouble(17),
         Created = FromBinary(reader.GetInt64(18)),
         Updated = FromBinary(reader.GetInt64(19)),
