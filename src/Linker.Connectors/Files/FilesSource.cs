@@ -140,6 +140,7 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
             Guard(catalog, () => parser.UseCatalog(content));
         }
 
+        var read = false;
         foreach (var file in snapshot.Pages)
         {
             var order = resume is null ? 1 : string.CompareOrdinal(file.Name, resume.FileName);
@@ -147,6 +148,8 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
             {
                 continue;
             }
+
+            read = true;
 
             if (format == FilesFormat.Csv)
             {
@@ -162,6 +165,13 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
             var items = Guard(file, () => parser.Parse(bytes, file.FullName));
             yield return new WorkItemPage(items, new FilesCursor(fingerprint, file.Name, Stamp: stamp).ToString());
+        }
+
+        // Nothing to read, but the stamp moved (a file touched, or a cursor from before stamps): an empty page
+        // records the new stamp, so the next run does not hash the same content again.
+        if (!read && resume is { Rows: null } && resume.Stamp != stamp)
+        {
+            yield return new WorkItemPage([], (resume with { Stamp = stamp }).ToString());
         }
     }
 

@@ -333,4 +333,28 @@ public sealed class FilesSourceTests : IDisposable
         var old = await ReadAll(source, (cursor with { Stamp = null }).ToString());
         Assert.Equal("Tres.", Assert.Single(old).Items.Single(i => i.Key == "PAY-3").Title);
     }
+
+    [Fact]
+    public async Task Unchanged_content_under_a_new_stamp_yields_one_empty_page_that_records_the_stamp()
+    {
+        var source = CsvFolder(pageSize: 10);
+        var file = Path.Combine(temp.Path, "csv", "backlog.csv");
+        File.SetLastWriteTimeUtc(file, new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc));
+        var cursor = FilesCursor.Parse((await ReadAll(source, cursor: null))[^1].Cursor)!;
+
+        // Touched: same content, a later time. The content is hashed, found the same, and only the stamp is new.
+        File.SetLastWriteTimeUtc(file, new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc));
+        var touched = Assert.Single(await ReadAll(source, cursor.ToString()));
+
+        Assert.Empty(touched.Items);
+        var recorded = FilesCursor.Parse(touched.Cursor)!;
+        Assert.Equal(cursor.Fingerprint, recorded.Fingerprint);
+        Assert.NotEqual(cursor.Stamp, recorded.Stamp);
+        Assert.Empty(await ReadAll(source, touched.Cursor));
+
+        // A cursor from before stamps gets the stamp the same way.
+        var upgraded = Assert.Single(await ReadAll(source, (recorded with { Stamp = null }).ToString()));
+        Assert.Empty(upgraded.Items);
+        Assert.Equal(touched.Cursor, upgraded.Cursor);
+    }
 }
