@@ -42,26 +42,7 @@ internal sealed class KrPatterns
     }
 
     /// <summary>False when no title pattern matches <paramref name="title"/> at all (then <see cref="InTitle"/> names nothing); without allocating.</summary>
-    public bool MayNameInTitle(string title)
-    {
-        foreach (var pattern in _titles)
-        {
-            try
-            {
-                if (pattern.IsMatch(title))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Let InTitle try (and time out) as it always has.
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool MayNameInTitle(string title) => PatternProbe.AnyMatch(_titles, title);
 
     public IEnumerable<KrMention> InTitle(string title)
     {

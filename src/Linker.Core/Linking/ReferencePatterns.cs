@@ -81,31 +81,7 @@ internal sealed class ReferencePatterns
         return found;
     }
 
-    private bool MayName(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        foreach (var pattern in _patterns)
-        {
-            try
-            {
-                if (pattern.IsMatch(text))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Let In try (and time out) as it always has.
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool MayName(string? text) => !string.IsNullOrEmpty(text) && PatternProbe.AnyMatch(_patterns, text);
 
     private static List<(string Key, string Text)> Matches(Regex pattern, string text, string? ownRepo)
     {

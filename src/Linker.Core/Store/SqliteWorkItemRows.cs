@@ -57,28 +57,6 @@ internal static class SqliteWorkItemRows
         return rows;
     }
 
-    /// <summary>Every stored row, ordered by source and external id, untracked.</summary>
-    public static async IAsyncEnumerable<WorkItemRow> ReadAllAsync(
-        DbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = Command(db, $"SELECT {SelectList} FROM work_items ORDER BY \"Source\", \"ExternalId\"");
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            // Read, not ReadAsync: Microsoft.Data.Sqlite reads synchronously either way, and a Task per row of a million adds up.
-            while (reader.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return Read(reader);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>
     /// Every stored item, ordered by source and external id, straight from the reader into items: only the columns an
     /// item holds, no row object between, and the strings that repeat across a store (source, type, state, team,

@@ -292,14 +292,20 @@ public sealed class FilesSourceTests : IDisposable
         Assert.Null(FilesCursor.Parse("no bar"));
     }
 
-    [Fact]
-    public async Task A_csv_file_rewritten_with_the_same_size_and_a_new_modification_time_is_read_again()
+    // The five-row CSV written at a known time and read once whole.
+    private async Task<(FilesSource Source, string File, DateTime Written, List<WorkItemPage> Pages)> ReadStampedCsvAsync()
     {
         var source = CsvFolder(pageSize: 10);
         var file = Path.Combine(temp.Path, "csv", "backlog.csv");
         var written = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(file, written);
-        var before = await ReadAll(source, cursor: null);
+        return (source, file, written, await ReadAll(source, cursor: null));
+    }
+
+    [Fact]
+    public async Task A_csv_file_rewritten_with_the_same_size_and_a_new_modification_time_is_read_again()
+    {
+        var (source, file, written, before) = await ReadStampedCsvAsync();
         var size = new FileInfo(file).Length;
 
         // Same length, one title changed: only the modification time tells the stamp that the file is new.
@@ -317,11 +323,8 @@ public sealed class FilesSourceTests : IDisposable
     [Fact]
     public async Task An_unchanged_stamp_is_taken_as_unchanged_content_without_hashing_and_an_old_cursor_without_one_is_hashed()
     {
-        var source = CsvFolder(pageSize: 10);
-        var file = Path.Combine(temp.Path, "csv", "backlog.csv");
-        var written = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
-        File.SetLastWriteTimeUtc(file, written);
-        var cursor = FilesCursor.Parse((await ReadAll(source, cursor: null))[^1].Cursor)!;
+        var (source, file, written, pages) = await ReadStampedCsvAsync();
+        var cursor = FilesCursor.Parse(pages[^1].Cursor)!;
 
         // The content changes behind the same name, size and time: the stamp is trusted, so nothing is read
         // (what the stamp promises; rsync's quick check makes the same trade).
@@ -337,10 +340,8 @@ public sealed class FilesSourceTests : IDisposable
     [Fact]
     public async Task Unchanged_content_under_a_new_stamp_yields_one_empty_page_that_records_the_stamp()
     {
-        var source = CsvFolder(pageSize: 10);
-        var file = Path.Combine(temp.Path, "csv", "backlog.csv");
-        File.SetLastWriteTimeUtc(file, new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc));
-        var cursor = FilesCursor.Parse((await ReadAll(source, cursor: null))[^1].Cursor)!;
+        var (source, file, _, pages) = await ReadStampedCsvAsync();
+        var cursor = FilesCursor.Parse(pages[^1].Cursor)!;
 
         // Touched: same content, a later time. The content is hashed, found the same, and only the stamp is new.
         File.SetLastWriteTimeUtc(file, new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc));
