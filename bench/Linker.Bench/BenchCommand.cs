@@ -10,6 +10,7 @@ namespace OkrLinker.Bench;
 /// The scenarios: <c>ingest --items N [--seed S] [--skip full,report] [--keep]</c> (a CSV export synced
 /// and reported, each step in its own process; <c>--keep</c> leaves the folder for further runs), <c>page --items N</c> (one page of N items through the sync engine),
 /// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub), <c>dashboard --items N</c> (the dashboard's server time over N stored items),
+/// <c>report-phases --config</c> (the report's phases on a kept store),
 /// <c>suggest --items N --unlinked U [--evaluate SHARE]</c> (the KR suggestions for U unlinked items over N),
 /// <c>micro</c> (BenchmarkDotNet), and the internal
 /// <c>step VERB …</c> a scenario starts to run one okrlinker verb and report its peak memory.
@@ -20,7 +21,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | dashboard --items N [--seed S] | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -46,6 +47,13 @@ internal static class BenchCommand
             case "dashboard":
                 await DashboardScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);
                 return 0;
+            case "report-phases":
+                await ReportPhasesScenario.RunAsync(
+                    Text(args, "--config") ?? throw new ArgumentException("report-phases needs --config (a folder kept by ingest --keep)"),
+                    (Text(args, "--formats") ?? "md,json,html,csv").Split(','),
+                    output,
+                    cancellationToken);
+                return 0;
             case "suggest":
                 await SuggestScenario.RunAsync(
                     Int(args, "--items", 1_000_000), Int(args, "--unlinked", 10_000), Int(args, "--seed", 47),
@@ -60,7 +68,7 @@ internal static class BenchCommand
                     args.Contains("--concurrency") ? Int(args, "--concurrency", 2) : null, output, cancellationToken);
                 return 0;
             default:
-                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, dashboard, suggest, micro)");
+                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, dashboard, report-phases, suggest, micro)");
                 return 2;
         }
     }

@@ -50,6 +50,21 @@ internal sealed class FilesFolder(string path, FilesFormat format)
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
+    /// <summary>
+    /// SHA-256 over every data file's name, size and modification time, hex, first 16 characters: cheap to take, and
+    /// it changes whenever a file is written (a change that keeps the size still moves the modification time).
+    /// </summary>
+    public static string Stamp(FilesSnapshot snapshot)
+    {
+        var text = new StringBuilder();
+        foreach (var file in snapshot.All)
+        {
+            text.Append(file.Name).Append('\n').Append(file.Length).Append('\n').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
     private bool IsCatalog(FileInfo file) =>
         format != FilesFormat.Csv && CatalogNames.Contains(file.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -125,8 +125,14 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
     private async IAsyncEnumerable<WorkItemPage> ReadPagesAsync(string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var snapshot = folder.Scan();
-        var fingerprint = await FilesFolder.FingerprintAsync(snapshot, cancellationToken).ConfigureAwait(false);
-        var resume = FilesCursor.Parse(cursor) is { } previous && previous.Fingerprint == fingerprint ? previous : null;
+
+        // The stamp is taken before the content is hashed: a file written meanwhile has a new stamp next time.
+        var stamp = FilesFolder.Stamp(snapshot);
+        var previous = FilesCursor.Parse(cursor);
+        var fingerprint = previous is { Stamp: { } stamped } && stamped == stamp
+            ? previous.Fingerprint
+            : await FilesFolder.FingerprintAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        var resume = previous is not null && previous.Fingerprint == fingerprint ? previous : null;
         var parser = new FilesPageParser(options, format, teams);
         if (format == FilesFormat.Jira && snapshot.Catalog is { } catalog)
         {
@@ -134,6 +140,7 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
             Guard(catalog, () => parser.UseCatalog(content));
         }
 
+        var read = false;
         foreach (var file in snapshot.Pages)
         {
             var order = resume is null ? 1 : string.CompareOrdinal(file.Name, resume.FileName);
@@ -142,10 +149,12 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
                 continue;
             }
 
+            read = true;
+
             if (format == FilesFormat.Csv)
             {
                 var skip = order == 0 ? resume!.Rows ?? 0 : 0;
-                foreach (var page in CsvPages(parser, file, fingerprint, skip, cancellationToken))
+                foreach (var page in CsvPages(parser, file, fingerprint, stamp, skip, cancellationToken))
                 {
                     yield return page;
                 }
@@ -155,7 +164,14 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
 
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
             var items = Guard(file, () => parser.Parse(bytes, file.FullName));
-            yield return new WorkItemPage(items, new FilesCursor(fingerprint, file.Name).ToString());
+            yield return new WorkItemPage(items, new FilesCursor(fingerprint, file.Name, Stamp: stamp).ToString());
+        }
+
+        // Nothing to read, but the stamp moved (a file touched, or a cursor from before stamps): an empty page
+        // records the new stamp, so the next run does not hash the same content again.
+        if (!read && resume is { Rows: null } && resume.Stamp != stamp)
+        {
+            yield return new WorkItemPage([], (resume with { Stamp = stamp }).ToString());
         }
     }
 
@@ -164,7 +180,7 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
     /// carries the rows committed so far, the last one the whole file. <paramref name="skip"/> rows were
     /// committed by an earlier run and are read past.
     /// </summary>
-    private IEnumerable<WorkItemPage> CsvPages(FilesPageParser parser, FileInfo file, string fingerprint, long skip, CancellationToken cancellationToken)
+    private IEnumerable<WorkItemPage> CsvPages(FilesPageParser parser, FileInfo file, string fingerprint, string stamp, long skip, CancellationToken cancellationToken)
     {
         using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var rows = Guard(file, () => parser.ReadCsv(stream, file.FullName).GetEnumerator());
@@ -182,12 +198,12 @@ internal sealed class FilesSource : IWorkItemSource, ISourceCheck
             if (page.Count == csvPageSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name, done).ToString());
+                yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name, done, stamp).ToString());
                 page = new List<WorkItem>(csvPageSize);
             }
         }
 
-        yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name).ToString());
+        yield return new WorkItemPage(page, new FilesCursor(fingerprint, file.Name, Stamp: stamp).ToString());
     }
 
     // A broken file is the user's to fix: say which file and where, and do not retry.

@@ -104,6 +104,7 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
 
         string? probeEtag;
         DateTimeOffset? probeNewest;
+        int probeCount;
         using (var answer = await http.SendAsync(probe, repo, cancellationToken))
         {
             if (answer.StatusCode == HttpStatusCode.NotModified)
@@ -113,11 +114,16 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
 
             probeEtag = answer.Headers.ETag?.ToString();
             using var doc = await SourceClient.ReadJsonAsync(answer, cancellationToken);
-            probeNewest = parser.ParsePage(doc.RootElement).Select(i => (DateTimeOffset?)i.Updated).FirstOrDefault();
+            var probed = parser.ParsePage(doc.RootElement);
+            probeNewest = probed.Select(i => (DateTimeOffset?)i.Updated).FirstOrDefault();
+
+            // One item a page: the last page's number is how many items the repo lists now.
+            var links = GitHubLinkHeader.Parse(answer.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null);
+            probeCount = GitHubLinkHeader.PageOf(links.GetValueOrDefault("last")) ?? probed.Count;
         }
 
         var pages = cursor.Since is null
-            ? ReadByPageNumberAsync(repo, cursor, probeEtag, probeNewest, cancellationToken)
+            ? ReadByPageNumberAsync(repo, cursor, probeEtag, probeNewest, probeCount, cancellationToken)
             : ReadSinceAsync(repo, cursor, probeEtag, cancellationToken);
         await foreach (var page in pages)
         {
@@ -132,9 +138,16 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
     /// items join at the end, so the page numbers stay put during the read; a page's cursor is its number.
     /// The last page's cursor is the incremental one: <c>since</c> the probe's newest <c>updated_at</c> less the
     /// overlap, so the next run re-reads whatever was edited or created while this read went on.
+    /// An item deleted (or transferred away) during the read shifts every later item back one place, so the first
+    /// item of a page not yet read can move onto one already read and be missed. A whole read from page 1 therefore
+    /// counts the items it got that existed when the probe ran (created no later than the probe's newest
+    /// <c>updated_at</c>) against the probe's count (<paramref name="probeCount"/>); on a shortfall the last page
+    /// keeps its page cursor and the repo is read again by <c>since</c> from the start (<see cref="ReadSinceAsync"/>),
+    /// which pages by time and so cannot skip. A resumed read has committed pages it cannot count, and is not checked.
     /// </summary>
     private async IAsyncEnumerable<WorkItemPage> ReadByPageNumberAsync(
-        string repo, GitHubCursor cursor, string? probeEtag, DateTimeOffset? probeNewest, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string repo, GitHubCursor cursor, string? probeEtag, DateTimeOffset? probeNewest, int probeCount,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var resumed = cursor.Page is not null;
         var from = resumed ? cursor.ReadFrom : probeNewest - options.Overlap;
@@ -156,11 +169,24 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
         }
 
         var last = head.LastPage is { } l && l > first ? l : first; // no rel="last": this is the last page
-        yield return new WorkItemPage(head.Items, first == last ? done : PageCursor(first));
+        var counted = Existing(head.Items);
         if (first == last)
         {
+            if (Short())
+            {
+                await foreach (var page in ReadAgainAsync(head.Items))
+                {
+                    yield return page;
+                }
+
+                yield break;
+            }
+
+            yield return new WorkItemPage(head.Items, done);
             yield break;
         }
+
+        yield return new WorkItemPage(head.Items, PageCursor(first));
 
         // Pages 2..N up to `concurrency` at a time, handed out in page order; any read ahead of a failure,
         // a cancellation or a stop is dropped, none of it committed.
@@ -171,10 +197,36 @@ internal sealed class GitHubSource(SourceOptions options, SourceClient http, Git
             cancellationToken);
         for (var number = first + 1; await pages.NextAsync() is { } listed; number++)
         {
+            counted += Existing(listed.Items);
+            if (number == last && Short())
+            {
+                await foreach (var page in ReadAgainAsync(listed.Items))
+                {
+                    yield return page;
+                }
+
+                yield break;
+            }
+
             yield return new WorkItemPage(listed.Items, number == last ? done : PageCursor(number));
         }
 
         string PageCursor(int page) => new GitHubCursor(null, null, page, from).ToString();
+
+        // Items created after the probe may have filled the places of missed ones: only the probe's items count.
+        int Existing(IReadOnlyList<WorkItem> items) => probeNewest is { } at ? items.Count(i => i.Created <= at) : items.Count;
+
+        bool Short() => !resumed && counted < probeCount;
+
+        async IAsyncEnumerable<WorkItemPage> ReadAgainAsync(IReadOnlyList<WorkItem> lastItems)
+        {
+            // The last page still commits, under its page cursor; the read by time then ends with the incremental cursor.
+            yield return new WorkItemPage(lastItems, PageCursor(last));
+            await foreach (var page in ReadSinceAsync(repo, new GitHubCursor(null, null), probeEtag, cancellationToken))
+            {
+                yield return page;
+            }
+        }
     }
 
     /// <summary>

@@ -16,21 +16,27 @@ internal sealed class ExplicitKrReader(KrPatterns patterns, KrCatalog catalog, F
     /// </returns>
     public IReadOnlyList<ItemLink> Read(WorkItem item, ICollection<Finding> findings)
     {
-        var known = new SortedDictionary<int, ItemLink>();
-        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Most items name nothing: no labels, no KR field, a title no pattern matches. Those allocate nothing here.
+        if (item.Labels.Count == 0 && item.KrValues.Count == 0 && !patterns.MayNameInTitle(item.Title))
+        {
+            return [];
+        }
+
+        SortedDictionary<int, ItemLink>? known = null;
+        HashSet<string>? reported = null;
         foreach (var mention in MentionsOf(item))
         {
             if (catalog.Find(mention.Id) is { } kr)
             {
-                known.TryAdd(kr.Order, new ItemLink(kr.Id, LinkReason.Explicit, mention.Matched));
+                (known ??= []).TryAdd(kr.Order, new ItemLink(kr.Id, LinkReason.Explicit, mention.Matched));
             }
-            else if (reported.Add(mention.Id))
+            else if ((reported ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(mention.Id))
             {
                 findings.Add(Mistake(item, mention));
             }
         }
 
-        return [.. known.Values];
+        return known is null ? [] : [.. known.Values];
     }
 
     private IEnumerable<KrMention> MentionsOf(WorkItem item)

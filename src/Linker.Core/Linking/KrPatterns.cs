@@ -41,6 +41,9 @@ internal sealed class KrPatterns
         }
     }
 
+    /// <summary>False when no title pattern matches <paramref name="title"/> at all (then <see cref="InTitle"/> names nothing); without allocating.</summary>
+    public bool MayNameInTitle(string title) => PatternProbe.AnyMatch(_titles, title);
+
     public IEnumerable<KrMention> InTitle(string title)
     {
         foreach (var (id, token) in Captures(_titles, title))

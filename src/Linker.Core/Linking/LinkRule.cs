@@ -122,10 +122,37 @@ internal sealed class LinkRule
 
         if (_label is not null)
         {
-            return item.Labels.Any(l => string.Equals(l.Trim(), _label, StringComparison.OrdinalIgnoreCase));
+            foreach (var l in item.Labels)
+            {
+                if (string.Equals(l.Trim(), _label, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        return ValuesOf(item).Any(v => Compare(v.Trim()));
+        // The one-valued fields without a list per item: a rule is tried on every unlinked item of a million.
+        switch (_field)
+        {
+            case RuleField.Type:
+                return Compare(item.Type.Trim());
+            case RuleField.State:
+                return Compare(item.State.Trim());
+            case RuleField.Team:
+                return Compare(item.Team.Trim());
+            default:
+                foreach (var v in ValuesOf(item))
+                {
+                    if (Compare(v.Trim()))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
     }
 
     private bool Compare(string value) =>

@@ -10,10 +10,12 @@ namespace OkrLinker.Core.Linking;
 /// <summary>Links every stored item and replaces the stored links with the result, in one transaction.</summary>
 public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOptions<LinkerOptions> options)
 {
-    public async Task<LinkingResult> LinkAsync(OkrSet okrs, CancellationToken cancellationToken)
+    public Task<LinkingResult> LinkAsync(OkrSet okrs, CancellationToken cancellationToken) => LinkAsync(okrs, phases: null, cancellationToken);
+
+    internal async Task<LinkingResult> LinkAsync(OkrSet okrs, Reports.BuildPhases? phases, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var result = await LinkStoredItemsAsync(db, okrs, cancellationToken);
+        var result = await LinkStoredItemsAsync(db, okrs, phases, cancellationToken);
 
         var links = result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
         {
@@ -36,6 +38,7 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         }
 
         await tx.CommitAsync(cancellationToken);
+        phases?.Mark("write links");
         return result;
     }
 
@@ -43,13 +46,17 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
     public async Task<LinkingResult> ReadLinksAsync(OkrSet okrs, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await LinkStoredItemsAsync(db, okrs, cancellationToken);
+        return await LinkStoredItemsAsync(db, okrs, phases: null, cancellationToken);
     }
 
-    private async Task<LinkingResult> LinkStoredItemsAsync(LinkerDbContext db, OkrSet okrs, CancellationToken cancellationToken)
+    private async Task<LinkingResult> LinkStoredItemsAsync(LinkerDbContext db, OkrSet okrs, Reports.BuildPhases? phases, CancellationToken cancellationToken)
     {
         var linker = CreateLinker(okrs); // first, so a bad pattern fails before a million rows are read
-        return linker.Link(await ReadItemsAsync(db, cancellationToken));
+        var items = await ReadItemsAsync(db, cancellationToken);
+        phases?.Mark("load from store");
+        var linked = linker.Link(items);
+        phases?.Mark("link");
+        return linked;
     }
 
     /// <summary>The linker of the configured <c>Linking</c> options and each source's KR field name.</summary>
@@ -72,21 +79,30 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
     private static async Task<List<WorkItem>> ReadItemsAsync(LinkerDbContext db, CancellationToken cancellationToken)
     {
         var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
-        var rows = SqliteWorkItemRows.Applies(db)
-            ? SqliteWorkItemRows.ReadAllAsync(db, cancellationToken)
-            : db.WorkItems.AsNoTracking().OrderBy(w => w.Source).ThenBy(w => w.ExternalId).AsAsyncEnumerable();
+        var stored = SqliteWorkItemRows.Applies(db)
+            ? SqliteWorkItemRows.ReadAllItemsAsync(db, cancellationToken)
+            : ReadRowsAsItemsAsync(db, cancellationToken);
 
         // Row by row into items, so the rows of a million-item store are never all held beside the items.
         var items = new List<WorkItem>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var item in stored.WithCancellation(cancellationToken))
         {
-            var item = row.ToItem();
             items.Add(fieldValues.TryGetValue((item.Source, item.ExternalId), out var extra)
                 ? item with { KrValues = [.. item.KrValues, .. extra.Where(v => !item.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] }
                 : item);
         }
 
         return items;
+    }
+
+    private static async IAsyncEnumerable<WorkItem> ReadRowsAsItemsAsync(
+        LinkerDbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = db.WorkItems.AsNoTracking().OrderBy(w => w.Source).ThenBy(w => w.ExternalId).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row.ToItem();
+        }
     }
 
     // KR field values from field streams (GitHub Projects v2) join the item's own field values.

@@ -15,6 +15,16 @@ internal sealed class ParentGraph
 
     public ParentGraph(IReadOnlyList<WorkItem> items)
     {
+        // An index is built only when some item names a parent that way: a CSV export names parents by key
+        // alone, a GitHub repo by id alone, and each index of a million items is tens of megabytes.
+        var anyById = false;
+        var anyByKey = false;
+        foreach (var item in items)
+        {
+            anyById |= !string.IsNullOrWhiteSpace(item.ParentId);
+            anyByKey |= !string.IsNullOrWhiteSpace(item.ParentKey);
+        }
+
         var bySource = new Dictionary<string, SourceIndex>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Count; i++)
         {
@@ -26,8 +36,15 @@ internal sealed class ParentGraph
             }
 
             // The first item with an id or key wins, so a duplicate cannot move a parent around.
-            index.ById.TryAdd(item.ExternalId, i);
-            index.ByKey.TryAdd(item.Key.Trim(), i);
+            if (anyById)
+            {
+                index.ById.TryAdd(item.ExternalId, i);
+            }
+
+            if (anyByKey)
+            {
+                index.ByKey.TryAdd(item.Key.Trim(), i);
+            }
         }
 
         _parents = new int[items.Count];

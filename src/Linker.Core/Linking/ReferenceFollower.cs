@@ -19,6 +19,11 @@ internal sealed class ReferenceFollower(
     /// <summary>The item's reference links in okrs.yaml order; <see cref="ItemLink.Via"/> is the key of the item it names.</summary>
     public IReadOnlyList<ItemLink> Follow(int index)
     {
+        if (references.Of(index).Count == 0)
+        {
+            return [];
+        }
+
         var cut = false;
         var path = new HashSet<int> { index };
         return Referenced(index, path, ref cut);

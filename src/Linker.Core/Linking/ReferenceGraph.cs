@@ -13,26 +13,30 @@ internal sealed class ReferenceGraph
 
     public ReferenceGraph(IReadOnlyList<WorkItem> items, ReferencePatterns patterns)
     {
-        var byKey = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        _references = new IReadOnlyList<ResolvedReference>[items.Count];
+        var named = new IReadOnlyList<ItemReference>[items.Count];
+        var any = false;
         for (var i = 0; i < items.Count; i++)
         {
-            var key = items[i].Key.Trim();
-            if (!byKey.TryGetValue(key, out var list))
-            {
-                byKey.Add(key, list = []);
-            }
-
-            list.Add(i);
+            named[i] = patterns.In(items[i]);
+            any |= named[i].Count > 0;
         }
 
-        _references = new IReadOnlyList<ResolvedReference>[items.Count];
+        // The keys are indexed only when some item names another: most stores of a million have few or none.
+        var byKey = any ? new KeyIndex(items) : null;
         for (var i = 0; i < items.Count; i++)
         {
+            if (named[i].Count == 0)
+            {
+                _references[i] = [];
+                continue;
+            }
+
             var own = i;
             _references[i] =
             [
-                .. patterns.In(items[i])
-                    .Select(r => new ResolvedReference(r, byKey.TryGetValue(r.Key, out var found) ? Pick(found, items, items[own].Source) : null))
+                .. named[i]
+                    .Select(r => new ResolvedReference(r, byKey!.Find(r.Key, items[own].Source)))
                     .Where(r => r.Target != own),
             ];
         }
@@ -41,9 +45,44 @@ internal sealed class ReferenceGraph
     /// <summary>What <paramref name="index"/> names, in the order it names them; a target of null is no synced item.</summary>
     public IReadOnlyList<ResolvedReference> Of(int index) => _references[index];
 
-    // The same key in two sources (one tracker synced twice): the item's own source first, then list order.
-    private static int Pick(List<int> candidates, IReadOnlyList<WorkItem> items, string source) =>
-        candidates.FirstOrDefault(c => string.Equals(items[c].Source, source, StringComparison.OrdinalIgnoreCase), candidates[0]);
+    /// <summary>Items by trimmed key, case-insensitively; one int a key, a list only for a key held by several items.</summary>
+    private sealed class KeyIndex
+    {
+        private readonly IReadOnlyList<WorkItem> items;
+        private readonly Dictionary<string, int> first = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<int>> all = new(StringComparer.OrdinalIgnoreCase);
+
+        public KeyIndex(IReadOnlyList<WorkItem> items)
+        {
+            this.items = items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var key = items[i].Key.Trim();
+                if (!first.TryAdd(key, i))
+                {
+                    if (!all.TryGetValue(key, out var list))
+                    {
+                        all.Add(key, list = [first[key]]);
+                    }
+
+                    list.Add(i);
+                }
+            }
+        }
+
+        // The same key in two sources (one tracker synced twice): the item's own source first, then list order.
+        public int? Find(string key, string source)
+        {
+            if (!first.TryGetValue(key, out var only))
+            {
+                return null;
+            }
+
+            return all.TryGetValue(key, out var candidates)
+                ? candidates.FirstOrDefault(c => string.Equals(items[c].Source, source, StringComparison.OrdinalIgnoreCase), candidates[0])
+                : only;
+        }
+    }
 
     /// <param name="Target">The named item's index, or null when no synced item has the key.</param>
     internal readonly record struct ResolvedReference(ItemReference Reference, int? Target);

@@ -49,11 +49,13 @@ internal sealed class ReferencePatterns
     /// <summary>Every key the item names, in title, body, branch order, each key once (first place wins).</summary>
     public IReadOnlyList<ItemReference> In(WorkItem item)
     {
-        var found = new List<ItemReference>();
-        if (!Follows(item) || _patterns.Count == 0)
+        // Most items name no other item: they cost a non-allocating match per text and pattern, and share one empty list.
+        if (!Follows(item) || _patterns.Count == 0 || !(MayName(item.Title) || MayName(item.Body) || MayName(item.Branch)))
         {
-            return found;
+            return [];
         }
+
+        var found = new List<ItemReference>();
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ownRepo = RepoOf(item.Key);
@@ -78,6 +80,8 @@ internal sealed class ReferencePatterns
 
         return found;
     }
+
+    private bool MayName(string? text) => !string.IsNullOrEmpty(text) && PatternProbe.AnyMatch(_patterns, text);
 
     private static List<(string Key, string Text)> Matches(Regex pattern, string text, string? ownRepo)
     {

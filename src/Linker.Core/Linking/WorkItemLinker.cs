@@ -22,6 +22,10 @@ public sealed class WorkItemLinker
     private readonly IReadOnlyList<LinkRule> _rules;
     private readonly IReadOnlyList<LinkRule> _bau;
 
+    // Decisions hold no item of their own: every BAU item of a rule, and every unlinked item, shares one.
+    private readonly IReadOnlyList<LinkDecision> _bauDecisions;
+    private static readonly LinkDecision Unlinked = new(LinkHow.Unlinked, [], null);
+
     /// <param name="krFieldNames">
     /// Each source's configured KR field name (<c>Sources[].Fields.KeyResult</c>) by source name, to say
     /// which field named a KR; a source not listed reads as "Key Result".
@@ -46,6 +50,7 @@ public sealed class WorkItemLinker
         _inherit = options.Inherit;
         _rules = [.. (options.Rules ?? []).Select((rule, i) => LinkRule.Compile(rule, $"Linking:Rules:{i}", _catalog))];
         _bau = [.. (options.Bau ?? []).Select((rule, i) => LinkRule.Compile(rule, $"Linking:Bau:{i}", catalog: null))];
+        _bauDecisions = [.. _bau.Select(rule => new LinkDecision(LinkHow.Bau, [], rule))];
     }
 
     /// <summary>
@@ -59,12 +64,16 @@ public sealed class WorkItemLinker
         var findings = new List<(int Item, Finding Finding)>();
         var tagFindings = new IReadOnlyList<Finding>[items.Count];
         var explicitLinks = new IReadOnlyList<ItemLink>[items.Count];
+        var found = new List<Finding>();
         for (var i = 0; i < items.Count; i++)
         {
-            var found = new List<Finding>();
+            found.Clear();
             explicitLinks[i] = _explicit.Read(items[i], found);
-            tagFindings[i] = found;
-            findings.AddRange(found.Select(f => (i, f)));
+            tagFindings[i] = found.Count == 0 ? [] : [.. found];
+            foreach (var finding in found)
+            {
+                findings.Add((i, finding));
+            }
         }
 
         var parents = _inherit ? new ParentGraph(items) : null;
@@ -75,15 +84,27 @@ public sealed class WorkItemLinker
 
         var walks = new InheritanceWalk[items.Count];
         var own = new IReadOnlyList<ItemLink>?[items.Count];
+        Func<int, bool> isGone = n => items[n].GoneAt is not null;
+        Func<int, bool> hasExplicit = n => explicitLinks[n].Count > 0;
+
+        // The children of one tagged item inherit the same links: one list for all of them.
+        var inherited = new Dictionary<int, IReadOnlyList<ItemLink>>();
         for (var i = 0; i < items.Count; i++)
         {
-            walks[i] = parents is null
-                ? InheritanceWalk.Off
-                : InheritanceWalk.From(i, parents, n => items[n].GoneAt is not null, n => explicitLinks[n].Count > 0);
+            walks[i] = parents is null ? InheritanceWalk.Off : InheritanceWalk.From(i, parents, isGone, hasExplicit);
             own[i] = explicitLinks[i].Count > 0 ? explicitLinks[i]
-                : walks[i].Tagged is { } tagged
-                    ? [.. explicitLinks[tagged].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[tagged].Key))]
-                    : null;
+                : walks[i].Tagged is { } tagged ? InheritedFrom(tagged)
+                : null;
+        }
+
+        IReadOnlyList<ItemLink> InheritedFrom(int tagged)
+        {
+            if (!inherited.TryGetValue(tagged, out var links))
+            {
+                inherited.Add(tagged, links = [.. explicitLinks[tagged].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[tagged].Key))]);
+            }
+
+            return links;
         }
 
         var references = new ReferenceGraph(items, _references);
@@ -91,7 +112,7 @@ public sealed class WorkItemLinker
         var decisions = new LinkDecision[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            decisions[i] = Decide(items[i], explicitLinks[i], own[i], () => follower.Follow(i));
+            decisions[i] = Decide(items[i], explicitLinks[i], own[i], follower, i);
         }
 
         var explainer = new LinkExplainer(
@@ -121,7 +142,7 @@ public sealed class WorkItemLinker
     }
 
     private LinkDecision Decide(
-        WorkItem item, IReadOnlyList<ItemLink> explicitLinks, IReadOnlyList<ItemLink>? own, Func<IReadOnlyList<ItemLink>> referenced)
+        WorkItem item, IReadOnlyList<ItemLink> explicitLinks, IReadOnlyList<ItemLink>? own, ReferenceFollower follower, int index)
     {
         if (explicitLinks.Count > 0)
         {
@@ -133,7 +154,7 @@ public sealed class WorkItemLinker
             return new LinkDecision(LinkHow.Inherited, own, null);
         }
 
-        if (referenced() is { Count: > 0 } links)
+        if (follower.Follow(index) is { Count: > 0 } links)
         {
             return new LinkDecision(LinkHow.Reference, links, null);
         }
@@ -146,9 +167,15 @@ public sealed class WorkItemLinker
             }
         }
 
-        return _bau.FirstOrDefault(r => r.Matches(item)) is { } bau
-            ? new LinkDecision(LinkHow.Bau, [], bau)
-            : new LinkDecision(LinkHow.Unlinked, [], null);
+        for (var i = 0; i < _bau.Count; i++)
+        {
+            if (_bau[i].Matches(item))
+            {
+                return _bauDecisions[i];
+            }
+        }
+
+        return Unlinked;
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ internal sealed class CsvReportRenderer : IReportRenderer
 
     public async Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken)
     {
+        // Written out as it grows: the unlinked rows of a million-item week are 17 MB of CSV.
+        await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         var csv = new StringBuilder();
         csv.Append(Header).Append("\r\n");
 
@@ -53,11 +56,18 @@ internal sealed class CsvReportRenderer : IReportRenderer
                 ["unlinked", CsvField.Text(item.Team), CsvField.Text(item.Key), CsvField.Text(item.Title), CsvField.Text(item.Type),
                 CsvField.Text(item.State), item.Points is { } points ? Number(points) : "", CsvField.Text(item.Url),
                 "", "", "", "", "", "", .. NoKrColumns]);
+            if (csv.Length >= FlushAt)
+            {
+                await writer.WriteAsync(csv, cancellationToken);
+                csv.Clear();
+            }
         }
 
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        await output.WriteAsync(bytes, cancellationToken);
+        await writer.WriteAsync(csv, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
     }
+
+    private const int FlushAt = 1 << 16;
 
     private static void Figures(StringBuilder csv, string section, string team, int items, int linked, int bau, int unlinked, double share, PointTotals points) =>
         Row(csv,

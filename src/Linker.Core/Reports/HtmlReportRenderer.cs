@@ -29,8 +29,10 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         html.Append(Inv, $"<footer>Generated {Time(report.GeneratedAt)} by OkrLinker · report schema {report.SchemaVersion}</footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
 
-        var bytes = Encoding.UTF8.GetBytes(html.ToString());
-        await output.WriteAsync(bytes, cancellationToken);
+        // Chunk by chunk, without a string of the whole page (30 MB at a million items) beside the builder.
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        await writer.WriteAsync(html, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
     }
 
     private static void AppendHead(StringBuilder html, WeeklyReport report)

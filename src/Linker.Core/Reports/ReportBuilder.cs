@@ -34,12 +34,16 @@ public sealed class ReportBuilder(
 
     public void Dispose() => building.Dispose();
 
-    public async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken)
+    public Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken) =>
+        BuildAsync(okrs, week, phases: null, cancellationToken);
+
+    /// <param name="phases">Records each phase's time and allocations (the benchmark); null records nothing.</param>
+    internal async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, BuildPhases? phases, CancellationToken cancellationToken)
     {
         await building.WaitAsync(cancellationToken);
         try
         {
-            return await BuildOnceAsync(okrs, week, cancellationToken);
+            return await BuildOnceAsync(okrs, week, phases, cancellationToken);
         }
         finally
         {
@@ -47,16 +51,23 @@ public sealed class ReportBuilder(
         }
     }
 
-    private async Task<WeeklyReport> BuildOnceAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken)
+    private async Task<WeeklyReport> BuildOnceAsync(OkrSet okrs, IsoWeek week, BuildPhases? phases, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var zone = Zone;
-        var linking = await linkRunner.LinkAsync(okrs, cancellationToken);
+        LinkingResult? linking = await linkRunner.LinkAsync(okrs, phases, cancellationToken);
         var metrics = await ReadMetricsAsync(cancellationToken);
         var figures = FigureCalculator.Compute(linking, okrs, week, zone, metrics, options.Value.Report.Status, now);
+        phases?.Mark("figures");
         var trend = await ReadTrendAsync(linking, figures, zone, cancellationToken);
-
+        phases?.Mark("trend");
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
+        var unlinked = ReportSuggestions.Add(figures.UnlinkedItems, linking, okrs, options.Value.Linking, options.Value.Report.Suggestions, figures.To);
+        phases?.Mark("suggestions");
+
+        // Every item and link is behind the figures now: let them go before the report is serialized (this
+        // method's locals live on across its awaits, so without this a million items would stay to the end).
+        linking = null;
         var report = new WeeklyReport(
             WeeklyReport.CurrentSchemaVersion,
             week.ToString(),
@@ -67,10 +78,12 @@ public sealed class ReportBuilder(
             figures.Totals,
             figures.Teams,
             figures.Objectives,
-            ReportSuggestions.Add(figures.UnlinkedItems, linking, okrs, options.Value.Linking, options.Value.Report.Suggestions, figures.To),
+            unlinked,
             findings,
             trend);
-        await SaveSnapshotAsync(figures, report, now, cancellationToken);
+        phases?.Mark("build report");
+        await SaveSnapshotAsync(figures, report, now, phases, cancellationToken);
+        phases?.Mark("snapshot write");
         return report;
     }
 
@@ -86,21 +99,21 @@ public sealed class ReportBuilder(
             failed.ToDictionary(p => p.KrId, p => p.LastError!, StringComparer.OrdinalIgnoreCase));
     }
 
-    private async Task SaveSnapshotAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveSnapshotAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, BuildPhases? phases, CancellationToken cancellationToken)
     {
         // The CLI's report and a worker (or two nodes) may build the same week at once: when both insert its first
         // snapshot, the loser's insert fails on the key and it writes again over the winner's row, the later build last.
         try
         {
-            await SaveSnapshotOnceAsync(figures, report, now, cancellationToken);
+            await SaveSnapshotOnceAsync(figures, report, now, phases, cancellationToken);
         }
         catch (DbUpdateException)
         {
-            await SaveSnapshotOnceAsync(figures, report, now, cancellationToken);
+            await SaveSnapshotOnceAsync(figures, report, now, phases: null, cancellationToken);
         }
     }
 
-    private async Task SaveSnapshotOnceAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveSnapshotOnceAsync(WeeklyFigures figures, WeeklyReport report, DateTimeOffset now, BuildPhases? phases, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = figures.Week.ToString();
@@ -128,7 +141,13 @@ public sealed class ReportBuilder(
         row.UnlinkedShare = figures.Totals.UnlinkedShare;
         row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
         row.TakenAt = now;
-        row.ReportJson = System.Text.Encoding.UTF8.GetString(ReportJson.Utf8(report));
+        var json = ReportJson.Utf8(report);
+        phases?.Mark("serialize report JSON");
+
+        // On SQLite the JSON goes in as its UTF-8 bytes after the row (one copy of a report that is 134 MB at a
+        // million items); elsewhere as the string the column maps to.
+        var direct = SqliteWorkItemRows.Applies(db);
+        row.ReportJson = direct ? "" : System.Text.Encoding.UTF8.GetString(json);
         if (stored is null)
         {
             db.WeeklySnapshots.Add(row);
@@ -140,7 +159,30 @@ public sealed class ReportBuilder(
             db.Entry(row).Property(r => r.DeliveredAt).IsModified = false;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!direct)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            using (var write = new SqliteStatement(db, "UPDATE weekly_snapshots SET \"ReportJson\" = ?1 WHERE \"Week\" = ?2"))
+            {
+                write.Utf8(1, json);
+                write.Text(2, key);
+                write.Execute();
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     // The weeks before come from their snapshots (else reconstructed); this week from its own figures.

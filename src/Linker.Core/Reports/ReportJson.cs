@@ -19,7 +19,15 @@ public static class ReportJson
 
     /// <summary>The report as UTF-8 JSON in <see cref="Options"/>, serialized once per report instance.</summary>
     public static byte[] Utf8(WeeklyReport report) =>
-        Serialized.GetValue(report, r => JsonSerializer.SerializeToUtf8Bytes(r, Options));
+        Serialized.GetValue(report, Serialize);
+
+    private static byte[] Serialize(WeeklyReport report)
+    {
+        // Through a chunked stream rather than SerializeToUtf8Bytes's doubling buffer (ChunkedBytes says why).
+        using var chunks = new ChunkedBytes();
+        JsonSerializer.Serialize(chunks, report, Options);
+        return chunks.ToArray();
+    }
 
     public static WeeklyReport Read(string json) =>
         JsonSerializer.Deserialize<WeeklyReport>(json, Options)

@@ -26,6 +26,9 @@ internal sealed class SqliteStatement : IDisposable
     public void Text(int index, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text16(statement, index, value));
 
+    /// <summary>Binds parameter <c>?index</c> to text given as its UTF-8 bytes (no string between).</summary>
+    public void Utf8(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(statement, index, value));
+
     public void Int64(int index, long? value) =>
         Check(value is { } number ? raw.sqlite3_bind_int64(statement, index, number) : raw.sqlite3_bind_null(statement, index));
 

@@ -57,20 +57,27 @@ internal static class SqliteWorkItemRows
         return rows;
     }
 
-    /// <summary>Every stored row, ordered by source and external id, untracked.</summary>
-    public static async IAsyncEnumerable<WorkItemRow> ReadAllAsync(
+    /// <summary>
+    /// Every stored item, ordered by source and external id, straight from the reader into items: only the columns an
+    /// item holds, no row object between, and the strings that repeat across a store (source, type, state, team,
+    /// project, area, iteration, parent ids and keys, the stored lists) shared by every item that holds them (<see cref="StringPool"/>).
+    /// A million-item report read 1 GB into rows and items before (docs/benchmarks.md). Gives what
+    /// <see cref="WorkItemMapping.ToItem"/> of each row gives.
+    /// </summary>
+    public static async IAsyncEnumerable<Items.WorkItem> ReadAllItemsAsync(
         DbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(db, $"SELECT {SelectList} FROM work_items ORDER BY \"Source\", \"ExternalId\"");
+            await using var command = Command(db, $"SELECT {ItemSelectList} FROM work_items ORDER BY \"Source\", \"ExternalId\"");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            // Read, not ReadAsync: Microsoft.Data.Sqlite reads synchronously either way, and a Task per row of a million adds up.
+            var pool = new StringPool();
+            var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return Read(reader);
+                yield return ReadItem(reader, pool, lists);
             }
         }
         finally
@@ -119,6 +126,70 @@ internal static class SqliteWorkItemRows
         GoneAt = DateOrNull(reader, 24),
         ChangedAt = FromBinary(reader.GetInt64(25)),
     };
+
+    // The columns of an item (no ScopeId, no ChangedAt), in the order ReadItem reads them.
+    private static readonly string ItemSelectList = string.Join(", ", Columns.Where(c => c is not "ScopeId" and not "ChangedAt").Select(c => $"\"{c}\""));
+
+    // A store holds a few hundred distinct label sets; a list read once is shared (the lists are never changed).
+    private const int MaxSharedLists = 100_000;
+
+    private static Items.WorkItem ReadItem(DbDataReader reader, StringPool pool, Dictionary<string, IReadOnlyList<string>> lists)
+    {
+        var externalId = reader.GetString(1);
+        var key = reader.GetString(2);
+        return ReadItem(reader, pool, lists, externalId, string.Equals(key, externalId, StringComparison.Ordinal) ? externalId : key);
+    }
+
+    // A file export's id is its key: one string for both. Siblings name the same parent: one string for all of them.
+    private static Items.WorkItem ReadItem(
+        DbDataReader reader, StringPool pool, Dictionary<string, IReadOnlyList<string>> lists, string externalId, string key) => new()
+    {
+        Source = pool.Get(reader.GetString(0)),
+        ExternalId = externalId,
+        Key = key,
+        Url = StringOrNull(reader, 3),
+        Title = reader.GetString(4),
+        Type = pool.Get(reader.GetString(5)),
+        State = pool.Get(reader.GetString(6)),
+        Category = WorkItemMapping.ReadCategory(reader.GetString(7)),
+        Team = pool.Get(reader.GetString(8)),
+        Project = pool.GetOrNull(StringOrNull(reader, 9)),
+        Area = pool.GetOrNull(StringOrNull(reader, 10)),
+        Iteration = pool.GetOrNull(StringOrNull(reader, 11)),
+        Components = List(reader.GetString(12), lists),
+        Labels = List(reader.GetString(13), lists),
+        KrValues = List(reader.GetString(14), lists),
+        ParentId = pool.GetOrNull(StringOrNull(reader, 15)),
+        ParentKey = pool.GetOrNull(StringOrNull(reader, 16)),
+        StoryPoints = reader.IsDBNull(17) ? null : reader.GetDouble(17),
+        Created = FromBinary(reader.GetInt64(18)),
+        Updated = FromBinary(reader.GetInt64(19)),
+        Resolved = DateOrNull(reader, 20),
+        Body = StringOrNull(reader, 21),
+        Branch = StringOrNull(reader, 22),
+        GoneAt = DateOrNull(reader, 23),
+    };
+
+    private static IReadOnlyList<string> List(string json, Dictionary<string, IReadOnlyList<string>> lists)
+    {
+        if (json == "[]")
+        {
+            return [];
+        }
+
+        if (lists.TryGetValue(json, out var shared))
+        {
+            return shared;
+        }
+
+        var list = WorkItemMapping.ReadList(json);
+        if (lists.Count < MaxSharedLists)
+        {
+            lists.Add(json, list);
+        }
+
+        return list;
+    }
 
     private static string? StringOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -15,7 +15,7 @@ internal static class WorkItemMapping
         Title = row.Title,
         Type = row.Type,
         State = row.State,
-        Category = Enum.Parse<StateCategory>(row.Category),
+        Category = ReadCategory(row.Category),
         Team = row.Team,
         Project = row.Project,
         Area = row.Area,
@@ -95,5 +95,15 @@ internal static class WorkItemMapping
     // Most items have no components, labels or KR values: skip the serializer for those.
     private static string WriteList(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values);
 
-    private static string[] ReadList(string json) => json == "[]" ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
+    public static string[] ReadList(string json) => json == "[]" ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    /// <summary>The stored category name as the enum; the four names without <see cref="Enum.Parse{TEnum}(string)"/> per row.</summary>
+    public static StateCategory ReadCategory(string stored) => stored switch
+    {
+        nameof(StateCategory.ToDo) => StateCategory.ToDo,
+        nameof(StateCategory.InProgress) => StateCategory.InProgress,
+        nameof(StateCategory.Done) => StateCategory.Done,
+        nameof(StateCategory.Removed) => StateCategory.Removed,
+        _ => Enum.Parse<StateCategory>(stored),
+    };
 }

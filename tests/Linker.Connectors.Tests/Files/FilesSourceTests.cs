@@ -55,7 +55,7 @@ public sealed class FilesSourceTests : IDisposable
         Assert.Equal("jira-export", sprint.Source);
 
         var fingerprint = pages[0].Cursor.Split('|')[0];
-        Assert.Matches("^[0-9a-f]{16}$", fingerprint);
+        Assert.Matches("^[0-9a-f]{16}\\.[0-9a-f]{16}$", fingerprint); // content fingerprint . stamp of names, sizes, times
         Assert.Equal([$"{fingerprint}|01-bulk.json", $"{fingerprint}|02-sprint.json"], pages.Select(p => p.Cursor));
     }
 
@@ -285,7 +285,77 @@ public sealed class FilesSourceTests : IDisposable
     {
         Assert.Equal(new FilesCursor("0123abcd", "a|b.csv"), FilesCursor.Parse("0123abcd|a|b.csv"));
         Assert.Equal(new FilesCursor("0123abcd", "a|b.csv", 20_000), FilesCursor.Parse("0123abcd:20000|a|b.csv"));
+        Assert.Equal(new FilesCursor("0123abcd", "a|b.csv", 20_000, "99ff"), FilesCursor.Parse("0123abcd.99ff:20000|a|b.csv"));
+        Assert.Equal(new FilesCursor("0123abcd", "b.csv", Stamp: "99ff"), FilesCursor.Parse("0123abcd.99ff|b.csv"));
+        Assert.Equal("0123abcd.99ff:20000|a|b.csv", new FilesCursor("0123abcd", "a|b.csv", 20_000, "99ff").ToString());
         Assert.Null(FilesCursor.Parse("0123abcd:x|b.csv"));
         Assert.Null(FilesCursor.Parse("no bar"));
+    }
+
+    // The five-row CSV written at a known time and read once whole.
+    private async Task<(FilesSource Source, string File, DateTime Written, List<WorkItemPage> Pages)> ReadStampedCsvAsync()
+    {
+        var source = CsvFolder(pageSize: 10);
+        var file = Path.Combine(temp.Path, "csv", "backlog.csv");
+        var written = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(file, written);
+        return (source, file, written, await ReadAll(source, cursor: null));
+    }
+
+    [Fact]
+    public async Task A_csv_file_rewritten_with_the_same_size_and_a_new_modification_time_is_read_again()
+    {
+        var (source, file, written, before) = await ReadStampedCsvAsync();
+        var size = new FileInfo(file).Length;
+
+        // Same length, one title changed: only the modification time tells the stamp that the file is new.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Three", "Tres."));
+        File.SetLastWriteTimeUtc(file, written.AddSeconds(1));
+        Assert.Equal(size, new FileInfo(file).Length);
+
+        var after = await ReadAll(source, before[^1].Cursor);
+
+        var page = Assert.Single(after);
+        Assert.Equal("Tres.", page.Items.Single(i => i.Key == "PAY-3").Title);
+        Assert.NotEqual(FilesCursor.Parse(before[^1].Cursor)!.Fingerprint, FilesCursor.Parse(page.Cursor)!.Fingerprint);
+    }
+
+    [Fact]
+    public async Task An_unchanged_stamp_is_taken_as_unchanged_content_without_hashing_and_an_old_cursor_without_one_is_hashed()
+    {
+        var (source, file, written, pages) = await ReadStampedCsvAsync();
+        var cursor = FilesCursor.Parse(pages[^1].Cursor)!;
+
+        // The content changes behind the same name, size and time: the stamp is trusted, so nothing is read
+        // (what the stamp promises; rsync's quick check makes the same trade).
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Three", "Tres."));
+        File.SetLastWriteTimeUtc(file, written);
+        Assert.Empty(await ReadAll(source, cursor.ToString()));
+
+        // A cursor from before stamps carries the fingerprint alone: the content is hashed, found changed, read again.
+        var old = await ReadAll(source, (cursor with { Stamp = null }).ToString());
+        Assert.Equal("Tres.", Assert.Single(old).Items.Single(i => i.Key == "PAY-3").Title);
+    }
+
+    [Fact]
+    public async Task Unchanged_content_under_a_new_stamp_yields_one_empty_page_that_records_the_stamp()
+    {
+        var (source, file, _, pages) = await ReadStampedCsvAsync();
+        var cursor = FilesCursor.Parse(pages[^1].Cursor)!;
+
+        // Touched: same content, a later time. The content is hashed, found the same, and only the stamp is new.
+        File.SetLastWriteTimeUtc(file, new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc));
+        var touched = Assert.Single(await ReadAll(source, cursor.ToString()));
+
+        Assert.Empty(touched.Items);
+        var recorded = FilesCursor.Parse(touched.Cursor)!;
+        Assert.Equal(cursor.Fingerprint, recorded.Fingerprint);
+        Assert.NotEqual(cursor.Stamp, recorded.Stamp);
+        Assert.Empty(await ReadAll(source, touched.Cursor));
+
+        // A cursor from before stamps gets the stamp the same way.
+        var upgraded = Assert.Single(await ReadAll(source, (recorded with { Stamp = null }).ToString()));
+        Assert.Empty(upgraded.Items);
+        Assert.Equal(touched.Cursor, upgraded.Cursor);
     }
 }

@@ -85,5 +85,46 @@ public sealed class GitHubFirstReadTests
         Assert.Equal([304], IssueRequests(gh).Select(r => r.Status));
     }
 
+    [Fact]
+    public async Task An_issue_deleted_during_a_first_read_shifts_a_page_boundary_and_the_count_check_reads_the_repo_again_by_time()
+    {
+        var data = FakeGitHubData.Generate(43, "acme", ["web"], 250);
+        await using var gh = await GitHubHarness.StartAsync(data, ["web"]);
+        var byCreation = data.Snapshot().OrderBy(i => i.CreatedAt).ThenBy(i => i.Number).ToList();
+        var deleted = byCreation[10];
+        var shifted = byCreation[100]; // the first of page 2: on page 1 once an item before it is gone
+
+        // Page 1 is answered with the item still on it; then it is deleted, before pages 2 and 3 are asked for.
+        var once = 0;
+        data.AfterIssuesListed = (_, sort, page) =>
+        {
+            if (sort == "created" && page == 1 && Interlocked.Exchange(ref once, 1) == 0)
+            {
+                data.Delete("web", deleted.Number);
+            }
+        };
+
+        Assert.Equal(0, (await gh.SyncAsync()).ExitCode);
+
+        // The probe counted 250; pages 1-3 gave 249 (the shifted item fell between pages 1 and 2): read again by time.
+        var lists = IssueRequests(gh).Select(r => r.Query).ToList();
+        Assert.Equal("?state=all&sort=updated&direction=desc&per_page=1", lists[0]);
+        Assert.Equal(
+            ["?state=all&sort=created&direction=asc&per_page=100&page=1", "?state=all&sort=created&direction=asc&per_page=100&page=2", "?state=all&sort=created&direction=asc&per_page=100&page=3"],
+            lists.Skip(1).Take(3).Order(StringComparer.Ordinal));
+        Assert.Equal("?state=all&sort=updated&direction=asc&per_page=100", lists[4]);
+        Assert.All(lists.Skip(5), q => Assert.StartsWith("?state=all&sort=updated&direction=asc&per_page=100", q, StringComparison.Ordinal));
+
+        // Nothing is missed: every item the repo has is stored as it is, the shifted one too; the deleted one
+        // stays as it was read until a sweep finds it gone.
+        var stored = await gh.StoredAsync();
+        var expected = gh.Expected();
+        var deletedId = deleted.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(249, expected.Count);
+        Assert.Equal(250, stored.Count);
+        Assert.Contains(stored, s => s.Id == shifted.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, stored.Where(s => s.Id != deletedId));
+    }
+
     private static List<FakeRequest> IssueRequests(GitHubHarness gh) => [.. gh.Fake.Requests.Matching(Issues)];
 }

@@ -181,6 +181,12 @@ public sealed class FakeGitHubData
         }
     }
 
+    /// <summary>
+    /// Called after a page of a repo's issue list is worked out and before it is answered, with the repo, the
+    /// <c>sort</c> and the page number: a test changes the data there to act in the middle of a read.
+    /// </summary>
+    public Action<string, string, int>? AfterIssuesListed { get; set; }
+
     /// <summary>Deletes an item: gone from lists, and its URL answers 410 Gone.</summary>
     public void Delete(string repo, int number)
     {

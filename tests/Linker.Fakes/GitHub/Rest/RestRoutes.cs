@@ -110,6 +110,7 @@ internal sealed class RestRoutes(FakeGitHubData data, string viewerLogin, FakeRa
 
             writer.WriteEndArray();
         });
+        data.AfterIssuesListed?.Invoke(repo, sort, page);
         return WithLink(new FakeAnswer(200, body), all.Count, page, perPage, rawQuery, path, apiRoot);
     }
 

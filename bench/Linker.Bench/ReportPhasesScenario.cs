@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OkrLinker.Core;
+using OkrLinker.Core.Configuration;
+using OkrLinker.Core.Okrs;
+using OkrLinker.Core.Reports;
+
+namespace OkrLinker.Bench;
+
+/// <summary>
+/// The <c>report</c> verb's work on a kept store (<c>ingest --keep</c>), in this process, phase by phase: load from
+/// the store, link, write links, figures, trend, build, serialize, snapshot write, then each renderer. Each phase's wall
+/// time and the bytes allocated in it (all threads), the process's peak working set and GC counts at the end.
+/// </summary>
+internal static class ReportPhasesScenario
+{
+    public static async Task RunAsync(string configPath, IReadOnlyList<string> formats, TextWriter output, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath)).Build();
+        await using var services = new ServiceCollection().AddLinkerCore(configuration, folder).BuildServiceProvider();
+        var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+        var okrs = services.GetRequiredService<OkrSetSource>().Load();
+        var builder = services.GetRequiredService<ReportBuilder>();
+        var phases = new BuildPhases();
+        var report = await builder.BuildAsync(okrs, builder.ResolveWeek(null), phases, cancellationToken);
+        var writer = services.GetRequiredService<ReportWriter>();
+        var outFolder = Path.Combine(folder, options.Report.Output);
+        foreach (var format in formats)
+        {
+            await writer.WriteAsync(report, [format], outFolder, cancellationToken);
+            phases.Mark($"render {format}");
+        }
+
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        await output.WriteLineAsync("| phase | wall | of which GC pauses | allocated | working set after |\n|---|---|---|---|---|");
+        foreach (var (phase, wall, paused, allocated, workingSet) in phases.Phases)
+        {
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {paused.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB | {workingSet / (1024.0 * 1024.0):N0} MB |"));
+        }
+
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"total {total.Elapsed.TotalSeconds:F2} s, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, CPU {self.TotalProcessorTime.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MB, "
+            + $"GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {report.UnlinkedItems.Count:N0} unlinked in scope of {report.Totals.Items:N0}"));
+    }
+}
