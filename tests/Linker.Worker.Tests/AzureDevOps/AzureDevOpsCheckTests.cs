@@ -7,6 +7,9 @@ namespace OkrLinker.Worker.Tests.AzureDevOps;
 /// <summary><c>check</c> for an Azure DevOps source: reachable, PAT valid and allowed to read work items, projects, state categories.</summary>
 public sealed partial class AzureDevOpsCheckTests
 {
+    // The source names no webhook secret, so check says it polls alone (on the default schedule).
+    private const string NoWebhooks = "ado | webhooks | yes | off (no Webhook.SecretEnv or SecretFile): polling only, on 0 */15 * * * ?";
+
     [Fact]
     public async Task Check_reports_the_organization_each_project_its_newest_change_and_the_state_categories_per_type()
     {
@@ -36,6 +39,7 @@ public sealed partial class AzureDevOpsCheckTests
                 $"ado | Mobile Feature | yes | {backlog}",
                 "ado | Mobile User Story | yes | New, Triaged → ToDo; Active → InProgress; Ready for QA, Shipped → Done; Dropped → Removed",
                 $"ado | Mobile Task | yes | {task}",
+                NoWebhooks,
             ],
             Table(run.Out));
     }
@@ -71,6 +75,7 @@ public sealed partial class AzureDevOpsCheckTests
             [
                 "source | checked | ok | detail",
                 $"ado | organization | NO | Source 'ado': Azure DevOps answered 203 Non-Authoritative Information (a sign-in page) — check the token in {ado.TokenVariable}.",
+                NoWebhooks,
             ],
             Table(run.Out));
     }
