@@ -29,6 +29,8 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
 
     public DbSet<WriteRecordRow> WriteRecords => Set<WriteRecordRow>();
 
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SourceRow>(e =>
@@ -96,6 +98,12 @@ public sealed class LinkerDbContext(DbContextOptions<LinkerDbContext> options) :
             e.ToTable("write_records");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Source, x.ExternalId });
+        });
+        modelBuilder.Entity<DataProtectionKeyRow>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.FriendlyName).IsUnique();
         });
     }
 
