@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Reports;
+using OkrLinker.Core.Store;
 using OkrLinker.Core.Sync;
 using OkrLinker.Worker.Telemetry;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace OkrLinker.Worker.Web;
@@ -39,6 +44,12 @@ public static class LinkerWebServiceCollectionExtensions
         services.TryAddSingleton<Dashboard.DashboardStore>();
         services.TryAddSingleton<Dashboard.DashboardAccess>();
         services.AddAntiforgery(o => o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict);
+
+        // One key ring for every node and every restart: in the store they share, under one application name (the
+        // default name is the content root's path, which differs between machines and would keep the rings apart).
+        services.AddDataProtection().SetApplicationName("OkrLinker");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IDbContextFactory<LinkerDbContext>>())));
         services.TryAddSingleton<WriteBack.WriteBackService>();
         return services;
     }

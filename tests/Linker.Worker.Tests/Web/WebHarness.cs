@@ -28,10 +28,12 @@ public sealed class WebHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplication app;
+    private readonly bool ownsConfig;
 
-    private WebHarness(WebApplication app, TempConfig config, FakeClock time, FakeLogCollector logs, Uri? address)
+    private WebHarness(WebApplication app, TempConfig config, FakeClock time, FakeLogCollector logs, Uri? address, bool ownsConfig)
     {
         this.app = app;
+        this.ownsConfig = ownsConfig;
         Config = config;
         Time = time;
         Logs = logs;
@@ -55,8 +57,9 @@ public sealed class WebHarness : IAsyncDisposable
     /// <param name="migrate">False leaves the store untouched (a store that cannot be opened stays so).</param>
     /// <param name="listen">True serves on Kestrel at a free port of 127.0.0.1 instead of the in-memory test server.</param>
     /// <param name="services">More registrations, e.g. the live sources (<c>AddGitHubSource</c>) beside the files source.</param>
+    /// <param name="ownsConfig">False leaves the config folder (and its store) in place on dispose: another host shares it.</param>
     public static async Task<WebHarness> StartAsync(
-        TempConfig config, WebSettings settings, bool migrate = true, bool listen = false, Action<IServiceCollection>? services = null)
+        TempConfig config, WebSettings settings, bool migrate = true, bool listen = false, Action<IServiceCollection>? services = null, bool ownsConfig = true)
     {
         var time = new FakeClock(Start);
         var logs = new FakeLoggerProvider();
@@ -90,7 +93,7 @@ public sealed class WebHarness : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new WebHarness(app, config, time, logs.Collector, listen ? new Uri(app.Urls.First()) : null);
+        return new WebHarness(app, config, time, logs.Collector, listen ? new Uri(app.Urls.First()) : null, ownsConfig);
     }
 
     /// <summary>Syncs one configured source through the real sync runner (its metrics and the sources table follow).</summary>
@@ -110,6 +113,9 @@ public sealed class WebHarness : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
-        Config.Dispose();
+        if (ownsConfig)
+        {
+            Config.Dispose();
+        }
     }
 }

@@ -6,7 +6,7 @@ using OkrLinker.Core.WriteBack;
 namespace OkrLinker.Worker.Tests.WriteBack;
 
 /// <summary>Nothing reaches a tracker without an approval from this site by someone signed in.</summary>
-public sealed partial class ApprovalGuardTests
+public sealed class ApprovalGuardTests
 {
     [Fact]
     public async Task Showing_the_item_page_sends_nothing_to_any_tracker_and_records_nothing()
@@ -46,10 +46,10 @@ public sealed partial class ApprovalGuardTests
     public async Task A_signed_in_post_without_the_form_token_is_refused_and_writes_nothing()
     {
         await using var wb = await WriteBackHarness.StartAsync();
-        var session = await SignInAsync(wb);
+        var session = await DashboardForms.SignInAsync(wb.Web.Client);
         ClearJournals(wb);
 
-        using var response = await PostAsync(wb, session, token: null, ("kr", "O1-KR1"));
+        using var response = await DashboardForms.PostAsync(wb.Web.Client, session, token: null, ("kr", "O1-KR1"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("antiforgery token is missing or stale", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -64,11 +64,11 @@ public sealed partial class ApprovalGuardTests
     public async Task A_cross_site_post_is_refused_even_with_a_valid_token_and_writes_nothing(string header, string value)
     {
         await using var wb = await WriteBackHarness.StartAsync();
-        var session = await SignInAsync(wb);
-        var form = await FormAsync(wb, session);
+        var session = await DashboardForms.SignInAsync(wb.Web.Client);
+        var form = await DashboardForms.FormAsync(wb.Web.Client, session);
         ClearJournals(wb);
 
-        using var response = await PostAsync(wb, form.Cookies, form.Token, ("kr", "O1-KR1"), (header, value));
+        using var response = await DashboardForms.PostAsync(wb.Web.Client, form.Cookies, form.Token, ("kr", "O1-KR1"), (header, value));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Nothing was written.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -81,12 +81,12 @@ public sealed partial class ApprovalGuardTests
     public async Task A_same_site_post_with_the_token_writes_once_and_records_the_dashboard_login()
     {
         await using var wb = await WriteBackHarness.StartAsync();
-        var session = await SignInAsync(wb);
-        var form = await FormAsync(wb, session);
+        var session = await DashboardForms.SignInAsync(wb.Web.Client);
+        var form = await DashboardForms.FormAsync(wb.Web.Client, session);
         ClearJournals(wb);
 
-        using var response = await PostAsync(wb, form.Cookies, form.Token, ("kr", "O1-KR2"), ("Sec-Fetch-Site", "same-origin"), ("Origin", "http://localhost"));
-        var (_, html) = await PageWithCookiesAsync(wb, session);
+        using var response = await DashboardForms.PostAsync(wb.Web.Client, form.Cookies, form.Token, ("kr", "O1-KR2"), ("Sec-Fetch-Site", "same-origin"), ("Origin", "http://localhost"));
+        var (_, html) = await DashboardForms.PageAsync(wb.Web.Client, session);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal(["kr:O1-KR2"], wb.GitHub.Data.Find("web", 1)!.Labels);
@@ -132,54 +132,4 @@ public sealed partial class ApprovalGuardTests
         wb.Jira.Requests.Clear();
         wb.Ado.Journal.Clear();
     }
-
-    // The login form sets the session cookie; the test server's client keeps no cookies, so the test carries them.
-    private static async Task<string> SignInAsync(WriteBackHarness wb)
-    {
-        using var response = await wb.Web.Client.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent([new("key", WriteBackHarness.ApiKey), new("next", "/")]));
-        return CookiesOf(response);
-    }
-
-    private static async Task<(string Cookies, string Token)> FormAsync(WriteBackHarness wb, string session)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, WriteBackHarness.ItemPath("gh", "acme/web#1"));
-        request.Headers.Add("Cookie", session);
-        using var response = await wb.Web.Client.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
-        var token = TokenField().Match(html).Groups[1].Value;
-        Assert.NotEmpty(token);
-        return (session + "; " + CookiesOf(response), WebUtility.HtmlDecode(token));
-    }
-
-    private static async Task<(int Status, string Html)> PageWithCookiesAsync(WriteBackHarness wb, string cookies)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, WriteBackHarness.ItemPath("gh", "acme/web#1"));
-        request.Headers.Add("Cookie", cookies);
-        using var response = await wb.Web.Client.SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(WriteBackHarness wb, string cookies, string? token, (string Name, string Value) field, params (string Name, string Value)[] headers)
-    {
-        var fields = new List<KeyValuePair<string, string>> { new(field.Name, field.Value) };
-        if (token is not null)
-        {
-            fields.Add(new("__RequestVerificationToken", token));
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, WriteBackHarness.ItemPath("gh", "acme/web#1")) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookies);
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        return await wb.Web.Client.SendAsync(request);
-    }
-
-    private static string CookiesOf(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

@@ -26,9 +26,13 @@ public sealed class WriteBackHarness : IAsyncDisposable
     public const string Week = "2026-W47";
 
     private readonly List<string> variables;
+    private readonly TempConfig config;
+    private readonly WebSettings settings;
 
-    private WriteBackHarness(WebHarness web, FakeGitHub gitHub, FakeJira jira, FakeAzureDevOps ado, List<string> variables)
+    private WriteBackHarness(WebHarness web, FakeGitHub gitHub, FakeJira jira, FakeAzureDevOps ado, List<string> variables, TempConfig config, WebSettings settings)
     {
+        this.config = config;
+        this.settings = settings;
         Web = web;
         GitHub = gitHub;
         Jira = jira;
@@ -81,21 +85,29 @@ public sealed class WriteBackHarness : IAsyncDisposable
             .With("Sources:3:Name", "csv").With("Sources:3:Kind", "files").With("Sources:3:Format", "csv").With("Sources:3:Path", "samples/csv")
             .With("Report:Week", Week)
             .WithApiKey(ApiKey);
-        var web = await WebHarness.StartAsync(config, settings, listen: listen, services: s =>
-        {
-            s.AddGitHubSource();
-            s.AddJiraSource();
-            s.AddAzureDevOpsSource();
-        });
+        var web = await WebHarness.StartAsync(config, settings, listen: listen, services: AddTrackers);
         foreach (var source in new[] { "gh", "jira", "ado", "csv" })
         {
             var results = await web.SyncAsync(source);
             Assert.All(results, r => Assert.Null(r.FirstError));
         }
 
-        var harness = new WriteBackHarness(web, gitHub, jira, ado, variables);
+        var harness = new WriteBackHarness(web, gitHub, jira, ado, variables, config, settings);
         await harness.RebuildReportAsync();
         return harness;
+    }
+
+    /// <summary>
+    /// Another worker process on the same config and store (a second node of a cluster, or this one after a restart):
+    /// its own host, services and memory. The caller disposes it.
+    /// </summary>
+    public Task<WebHarness> StartAnotherNodeAsync() => WebHarness.StartAsync(config, settings, migrate: false, services: AddTrackers, ownsConfig: false);
+
+    private static void AddTrackers(IServiceCollection services)
+    {
+        services.AddGitHubSource();
+        services.AddJiraSource();
+        services.AddAzureDevOpsSource();
     }
 
     /// <summary>Links every item and stores the week's report again (what the refresh job does).</summary>
