@@ -11,12 +11,19 @@ public sealed class StoreInitializer(IDbContextFactory<LinkerDbContext> dbFactor
     // Any constant the nodes agree on; "okrlinkr" in ASCII, so it is recognisable in pg_locks.
     private const long MigrationLock = 0x6F6B726C696E6B72;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public Task MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(alsoOnPostgres: [], cancellationToken);
+
+    /// <param name="alsoOnPostgres">
+    /// More DDL for PostgreSQL, run after the migrations under the same lock: the clustered schedule's tables, whose own
+    /// <c>CREATE ... IF NOT EXISTS</c> is not safe when nodes run it at the same moment on an empty database.
+    /// </param>
+    public async Task MigrateAsync(IReadOnlyList<string> alsoOnPostgres, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alsoOnPostgres);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
-            await MigratePostgresAsync(db, cancellationToken);
+            await MigratePostgresAsync(db, alsoOnPostgres, cancellationToken);
             return;
         }
 
@@ -33,7 +40,7 @@ public sealed class StoreInitializer(IDbContextFactory<LinkerDbContext> dbFactor
     // Several nodes may start at once on an empty database. A session-level advisory lock, held on a connection of
     // its own for the whole migration, lets one node migrate while the others wait; they then find nothing to apply.
     // The lock ends with its connection, so a node that dies mid-migration does not leave it taken.
-    private static async Task MigratePostgresAsync(LinkerDbContext db, CancellationToken cancellationToken)
+    private static async Task MigratePostgresAsync(LinkerDbContext db, IReadOnlyList<string> alsoOnPostgres, CancellationToken cancellationToken)
     {
         await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
         await gate.OpenAsync(cancellationToken);
@@ -47,6 +54,11 @@ public sealed class StoreInitializer(IDbContextFactory<LinkerDbContext> dbFactor
             // Made first, so migrating an empty database does not log a failed read of the missing history table.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            foreach (var statement in alsoOnPostgres)
+            {
+                await using var ddl = new NpgsqlCommand(statement, gate);
+                await ddl.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
         finally
         {

@@ -63,7 +63,8 @@ internal static class Verbs
             var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
             WorkerHost.ValidateAtStart(services);
             _ = new WorkItemLinker(options.Linking, services.GetRequiredService<OkrSetSource>().Load());
-            await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
+            var schedule = services.GetRequiredService<NodeIdentity>().Clustered ? QuartzPostgresSchema.Statements() : [];
+            await services.GetRequiredService<StoreInitializer>().MigrateAsync(schedule, cancellationToken);
             await app.RunAsync();
             return ExitCodes.Ok;
         });
