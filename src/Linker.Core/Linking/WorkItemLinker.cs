@@ -68,10 +68,11 @@ public sealed class WorkItemLinker
         var tagFindings = new IReadOnlyList<Finding>[items.Count];
         var explicitLinks = new IReadOnlyList<ItemLink>[items.Count];
         var found = new List<Finding>();
+        var byLabels = ExplicitKrReader.NewLabelCache();
         for (var i = 0; i < items.Count; i++)
         {
             found.Clear();
-            explicitLinks[i] = _explicit.Read(items[i], found);
+            explicitLinks[i] = _explicit.Read(items[i], found, byLabels);
             tagFindings[i] = found.Count == 0 ? [] : [.. found];
             foreach (var finding in found)
             {
