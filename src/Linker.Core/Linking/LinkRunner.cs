@@ -17,23 +17,22 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var result = await LinkStoredItemsAsync(db, okrs, phases, cancellationToken);
 
-        var links = result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
-        {
-            Source = i.Item.Source,
-            ExternalId = i.Item.ExternalId,
-            KrId = l.KrId,
-            Reason = l.Reason.ToString(),
-            Via = l.Via,
-        }));
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (SqliteWorkItemRows.Applies(db))
         {
-            await SqliteLinkRows.ReplaceAsync(db, links, cancellationToken);
+            SqliteLinkRows.Replace(db, result.Items, cancellationToken);
         }
         else
         {
             await db.Links.ExecuteDeleteAsync(cancellationToken);
-            db.Links.AddRange(links);
+            db.Links.AddRange(result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
+            {
+                Source = i.Item.Source,
+                ExternalId = i.Item.ExternalId,
+                KrId = l.KrId,
+                Reason = l.Reason.ToString(),
+                Via = l.Via,
+            })));
             await db.SaveChangesAsync(cancellationToken);
         }
 
