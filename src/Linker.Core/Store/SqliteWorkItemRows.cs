@@ -66,15 +66,19 @@ internal static class SqliteWorkItemRows
     /// reading half) and the items are put in key order after (<see cref="StoreKeyOrder"/>). Gives what
     /// <see cref="WorkItemMapping.ToItem"/> of each row gives.
     /// </summary>
-    public static async Task<List<Items.WorkItem>> ReadAllItemsAsync(DbContext db, CancellationToken cancellationToken)
+    /// <param name="parallelFrom">
+    /// From how many rows a second connection reads the upper half; null: from <see cref="ParallelFrom"/> on two cores or more.
+    /// </param>
+    public static async Task<List<Items.WorkItem>> ReadAllItemsAsync(DbContext db, CancellationToken cancellationToken, int? parallelFrom = null)
     {
+        var splitFrom = parallelFrom ?? (Environment.ProcessorCount < 2 ? long.MaxValue : ParallelFrom);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var (first, last, count) = RowIds(connection);
             List<Items.WorkItem> items;
-            if (count < ParallelFrom || Environment.ProcessorCount < 2)
+            if (count < splitFrom || count < 2)
             {
                 items = ReadRange(connection, long.MinValue, long.MaxValue, count, cancellationToken);
             }
