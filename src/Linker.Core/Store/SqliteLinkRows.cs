@@ -111,7 +111,8 @@ internal static class SqliteLinkRows
             return false;
         }
 
-        Span<byte> buffer = text.Length <= 128 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(128)] : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        var size = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> buffer = size <= 512 ? stackalloc byte[size] : new byte[size];
         var length = Encoding.UTF8.GetBytes(text, buffer);
         return utf8.SequenceEqual(buffer[..length]);
     }

@@ -207,7 +207,7 @@ internal static class SqliteWorkItemRows
                 return [];
             }
 
-            var chars = utf8.Length <= 512 ? stackalloc char[512] : new char[utf8.Length];
+            var chars = utf8.Length <= 512 ? stackalloc char[utf8.Length] : new char[utf8.Length];
             var json = chars[..Encoding.UTF8.GetChars(utf8, chars)];
             if (byChars.TryGetValue(json, out var shared))
             {

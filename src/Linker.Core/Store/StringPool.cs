@@ -44,7 +44,8 @@ internal sealed class StringPool
             return Get(Encoding.UTF8.GetString(utf8));
         }
 
-        Span<char> chars = stackalloc char[MaxStackChars];
+        // As many chars as bytes at the most; sized to the value, as a stack buffer is cleared on every call.
+        Span<char> chars = stackalloc char[utf8.Length];
         var length = Encoding.UTF8.GetChars(utf8, chars);
         if (byChars.TryGetValue(chars[..length], out var shared))
         {
