@@ -21,7 +21,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -54,6 +54,10 @@ internal static class BenchCommand
                     output,
                     cancellationToken);
                 return 0;
+            case "link-phases":
+                await LinkPhasesScenario.RunAsync(
+                    Text(args, "--config") ?? throw new ArgumentException("link-phases needs --config (a folder kept by ingest --keep)"), output, cancellationToken);
+                return 0;
             case "suggest":
                 await SuggestScenario.RunAsync(
                     Int(args, "--items", 1_000_000), Int(args, "--unlinked", 10_000), Int(args, "--seed", 47),
@@ -68,7 +72,7 @@ internal static class BenchCommand
                     args.Contains("--concurrency") ? Int(args, "--concurrency", 2) : null, output, cancellationToken);
                 return 0;
             default:
-                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, dashboard, report-phases, suggest, micro)");
+                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, dashboard, report-phases, link-phases, suggest, micro)");
                 return 2;
         }
     }

@@ -39,6 +39,40 @@ internal sealed class ExplicitKrReader(KrPatterns patterns, KrCatalog catalog, F
         return known is null ? [] : [.. known.Values];
     }
 
+    /// <summary>
+    /// <see cref="Read(WorkItem, ICollection{Finding})"/> for one item of many: an item that names KRs only in its labels
+    /// gets the links of the last item that held the same label list (the store's reader shares one list among all the
+    /// items with equal labels; a fifth of a million items carry a few dozen label sets). Lists that led to a finding are
+    /// not shared, as a finding names its item.
+    /// </summary>
+    public IReadOnlyList<ItemLink> Read(WorkItem item, ICollection<Finding> findings, Dictionary<IReadOnlyList<string>, IReadOnlyList<ItemLink>> byLabels)
+    {
+        if (item.Labels.Count == 0 || item.KrValues.Count > 0 || patterns.MayNameInTitle(item.Title))
+        {
+            return Read(item, findings);
+        }
+
+        if (byLabels.TryGetValue(item.Labels, out var shared))
+        {
+            return shared;
+        }
+
+        var before = findings.Count;
+        var links = Read(item, findings);
+        if (findings.Count == before && byLabels.Count < MaxSharedLabelLists)
+        {
+            byLabels.Add(item.Labels, links);
+        }
+
+        return links;
+    }
+
+    /// <summary>An empty cache for <see cref="Read(WorkItem, ICollection{Finding}, Dictionary{IReadOnlyList{string}, IReadOnlyList{ItemLink}})"/>: by list instance.</summary>
+    public static Dictionary<IReadOnlyList<string>, IReadOnlyList<ItemLink>> NewLabelCache() => new(ReferenceEqualityComparer.Instance);
+
+    // Items read some other way hold a list each: the cache stops growing there.
+    private const int MaxSharedLabelLists = 10_000;
+
     private IEnumerable<KrMention> MentionsOf(WorkItem item)
     {
         var fieldName = krFieldNameOf(item.Source);

@@ -17,23 +17,22 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var result = await LinkStoredItemsAsync(db, okrs, phases, cancellationToken);
 
-        var links = result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
-        {
-            Source = i.Item.Source,
-            ExternalId = i.Item.ExternalId,
-            KrId = l.KrId,
-            Reason = l.Reason.ToString(),
-            Via = l.Via,
-        }));
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (SqliteWorkItemRows.Applies(db))
         {
-            await SqliteLinkRows.ReplaceAsync(db, links, cancellationToken);
+            SqliteLinkRows.Replace(db, result.Items, cancellationToken);
         }
         else
         {
             await db.Links.ExecuteDeleteAsync(cancellationToken);
-            db.Links.AddRange(links);
+            db.Links.AddRange(result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
+            {
+                Source = i.Item.Source,
+                ExternalId = i.Item.ExternalId,
+                KrId = l.KrId,
+                Reason = l.Reason.ToString(),
+                Via = l.Via,
+            })));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -79,17 +78,32 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
     private static async Task<List<WorkItem>> ReadItemsAsync(LinkerDbContext db, CancellationToken cancellationToken)
     {
         var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
-        var stored = SqliteWorkItemRows.Applies(db)
-            ? SqliteWorkItemRows.ReadAllItemsAsync(db, cancellationToken)
-            : ReadRowsAsItemsAsync(db, cancellationToken);
-
-        // Row by row into items, so the rows of a million-item store are never all held beside the items.
-        var items = new List<WorkItem>();
-        await foreach (var item in stored.WithCancellation(cancellationToken))
+        List<WorkItem> items;
+        if (SqliteWorkItemRows.Applies(db))
         {
-            items.Add(fieldValues.TryGetValue((item.Source, item.ExternalId), out var extra)
-                ? item with { KrValues = [.. item.KrValues, .. extra.Where(v => !item.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] }
-                : item);
+            items = await SqliteWorkItemRows.ReadAllItemsAsync(db, cancellationToken);
+        }
+        else
+        {
+            // Row by row into items, so the rows of a million-item store are never all held beside the items.
+            items = [];
+            await foreach (var item in ReadRowsAsItemsAsync(db, cancellationToken))
+            {
+                items.Add(item);
+            }
+        }
+
+        if (fieldValues.Count > 0)
+        {
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
+            for (var i = 0; i < span.Length; i++)
+            {
+                var item = span[i];
+                if (fieldValues.TryGetValue((item.Source, item.ExternalId), out var extra))
+                {
+                    span[i] = item with { KrValues = [.. item.KrValues, .. extra.Where(v => !item.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] };
+                }
+            }
         }
 
         return items;

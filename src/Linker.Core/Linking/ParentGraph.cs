@@ -19,19 +19,23 @@ internal sealed class ParentGraph
         // alone, a GitHub repo by id alone, and each index of a million items is tens of megabytes.
         var anyById = false;
         var anyByKey = false;
+        var perSource = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
             anyById |= !string.IsNullOrWhiteSpace(item.ParentId);
             anyByKey |= !string.IsNullOrWhiteSpace(item.ParentKey);
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perSource, item.Source, out _)++;
         }
 
+        // Each index sized for its source up front: growing one to a million entries copies it some twenty times.
         var bySource = new Dictionary<string, SourceIndex>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (!bySource.TryGetValue(item.Source, out var index))
             {
-                index = new SourceIndex();
+                var size = perSource[item.Source];
+                index = new SourceIndex(anyById ? size : 0, anyByKey ? size : 0);
                 bySource.Add(item.Source, index);
             }
 
@@ -65,6 +69,7 @@ internal sealed class ParentGraph
     {
         var cycles = new List<IReadOnlyList<int>>();
         var walkOf = new int[_parents.Length];
+        var path = new List<int>();
         for (var start = 0; start < _parents.Length; start++)
         {
             if (walkOf[start] != 0)
@@ -73,7 +78,7 @@ internal sealed class ParentGraph
             }
 
             var walk = start + 1;
-            var path = new List<int>();
+            path.Clear();
             var node = start;
             while (node != None && walkOf[node] == 0)
             {
@@ -107,10 +112,10 @@ internal sealed class ParentGraph
         return None;
     }
 
-    private sealed class SourceIndex
+    private sealed class SourceIndex(int ids, int keys)
     {
-        public Dictionary<string, int> ById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> ById { get; } = new(ids, StringComparer.Ordinal);
 
-        public Dictionary<string, int> ByKey { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, int> ByKey { get; } = new(keys, StringComparer.OrdinalIgnoreCase);
     }
 }

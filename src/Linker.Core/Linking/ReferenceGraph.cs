@@ -32,15 +32,17 @@ internal sealed class ReferenceGraph
                 continue;
             }
 
-            var own = i;
-            _references[i] =
-            [
-                .. named[i]
-                    .Select(r => new ResolvedReference(r, byKey!.Find(r.Key, items[own].Source)))
-                    .Where(r => r.Target != own),
-            ];
+            _references[i] = Resolve(named[i], i, items[i].Source, byKey!);
         }
     }
+
+    // Apart from the loop above, whose every pass would otherwise make the lambdas' closure, naming or not.
+    private static ResolvedReference[] Resolve(IReadOnlyList<ItemReference> named, int own, string source, KeyIndex byKey) =>
+    [
+        .. named
+            .Select(r => new ResolvedReference(r, byKey.Find(r.Key, source)))
+            .Where(r => r.Target != own),
+    ];
 
     /// <summary>What <paramref name="index"/> names, in the order it names them; a target of null is no synced item.</summary>
     public IReadOnlyList<ResolvedReference> Of(int index) => _references[index];

@@ -26,6 +26,9 @@ public sealed class WorkItemLinker
     private readonly IReadOnlyList<LinkDecision> _bauDecisions;
     private static readonly LinkDecision Unlinked = new(LinkHow.Unlinked, [], null);
 
+    // The last inherited decision made: siblings come one after the other and share it.
+    private LinkDecision? _inheritedDecision;
+
     /// <param name="krFieldNames">
     /// Each source's configured KR field name (<c>Sources[].Fields.KeyResult</c>) by source name, to say
     /// which field named a KR; a source not listed reads as "Key Result".
@@ -65,10 +68,11 @@ public sealed class WorkItemLinker
         var tagFindings = new IReadOnlyList<Finding>[items.Count];
         var explicitLinks = new IReadOnlyList<ItemLink>[items.Count];
         var found = new List<Finding>();
+        var byLabels = ExplicitKrReader.NewLabelCache();
         for (var i = 0; i < items.Count; i++)
         {
             found.Clear();
-            explicitLinks[i] = _explicit.Read(items[i], found);
+            explicitLinks[i] = _explicit.Read(items[i], found, byLabels);
             tagFindings[i] = found.Count == 0 ? [] : [.. found];
             foreach (var finding in found)
             {
@@ -87,14 +91,37 @@ public sealed class WorkItemLinker
         Func<int, bool> isGone = n => items[n].GoneAt is not null;
         Func<int, bool> hasExplicit = n => explicitLinks[n].Count > 0;
 
-        // The children of one tagged item inherit the same links: one list for all of them.
+        // The children of one tagged item inherit the same links: one list for all of them. Siblings walk the same
+        // chain from their parent: one walk for all of them, unless it loops (then where it closes depends on the child).
         var inherited = new Dictionary<int, IReadOnlyList<ItemLink>>();
+        var walkFromParent = parents is null ? null : new InheritanceWalk?[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            walks[i] = parents is null ? InheritanceWalk.Off : InheritanceWalk.From(i, parents, isGone, hasExplicit);
+            walks[i] = parents is null ? InheritanceWalk.Off : WalkFrom(i, parents);
             own[i] = explicitLinks[i].Count > 0 ? explicitLinks[i]
                 : walks[i].Tagged is { } tagged ? InheritedFrom(tagged)
                 : null;
+        }
+
+        InheritanceWalk WalkFrom(int index, ParentGraph graph)
+        {
+            if (graph.ParentOf(index) is not { } parent)
+            {
+                return InheritanceWalk.From(index, graph, isGone, hasExplicit);
+            }
+
+            if (walkFromParent![parent] is { } shared)
+            {
+                return shared;
+            }
+
+            var walk = InheritanceWalk.From(index, graph, isGone, hasExplicit);
+            if (!walk.Loops)
+            {
+                walkFromParent[parent] = walk;
+            }
+
+            return walk;
         }
 
         IReadOnlyList<ItemLink> InheritedFrom(int tagged)
@@ -151,7 +178,13 @@ public sealed class WorkItemLinker
 
         if (own is not null)
         {
-            return new LinkDecision(LinkHow.Inherited, own, null);
+            // Every child of one tagged item holds the same list (see Link): one decision for all of them.
+            if (_inheritedDecision is not { } last || !ReferenceEquals(last.Links, own))
+            {
+                _inheritedDecision = last = new LinkDecision(LinkHow.Inherited, own, null);
+            }
+
+            return last;
         }
 
         if (follower.Follow(index) is { Count: > 0 } links)

@@ -1,58 +1,120 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using OkrLinker.Core.Linking;
 
 namespace OkrLinker.Core.Store;
 
 /// <summary>
 /// Replaces the stored links on SQLite by writing only the difference: a relink of a million items
 /// changes a handful of links, and rewriting all of them through EF Core took longer than the linking.
+/// The stored links are scanned through a raw statement in row order and looked up among the wanted ones, which
+/// hold the items' own strings: no row object, and of each stored link only its external id becomes a new string.
 /// </summary>
 internal static class SqliteLinkRows
 {
-    /// <summary>Makes <c>links</c> hold exactly <paramref name="links"/>; call inside a transaction.</summary>
-    public static async Task ReplaceAsync(DbContext db, IEnumerable<LinkRow> links, CancellationToken cancellationToken)
+    private const byte NotStored = 0;
+    private const byte StoredSame = 1;
+    private const byte StoredOther = 2;
+
+    private static readonly Dictionary<LinkReason, string> ReasonNames = Enum.GetValues<LinkReason>().ToDictionary(r => r, r => r.ToString());
+
+    /// <summary>
+    /// Makes <c>links</c> hold exactly the links of <paramref name="items"/>; call inside a transaction. New and changed
+    /// links are written in item order, then the links no item holds any more are deleted.
+    /// </summary>
+    public static void Replace(DbContext db, IReadOnlyList<LinkedItem> items, CancellationToken cancellationToken)
     {
-        var stored = new Dictionary<(string Source, string ExternalId, string KrId), (string Reason, string? Via)>();
-        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        var count = 0;
+        foreach (var item in items)
         {
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = "SELECT \"Source\", \"ExternalId\", \"KrId\", \"Reason\", \"Via\" FROM links";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            count += item.Links.Count;
+        }
+
+        var wanted = new Dictionary<(string Source, string ExternalId, string KrId), (ItemLink Link, byte State)>(count);
+        foreach (var item in items)
+        {
+            foreach (var link in item.Links)
             {
-                stored[(reader.GetString(0), reader.GetString(1), reader.GetString(2))] =
-                    (reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+                wanted.TryAdd((item.Item.Source, item.Item.ExternalId, link.KrId), (link, NotStored));
             }
         }
 
-        using var insert = new SqliteStatement(db, "INSERT INTO links (\"Source\", \"ExternalId\", \"KrId\", \"Reason\", \"Via\") VALUES (?1, ?2, ?3, ?4, ?5)");
-        using var update = new SqliteStatement(db, "UPDATE links SET \"Reason\" = ?4, \"Via\" = ?5 WHERE \"Source\" = ?1 AND \"ExternalId\" = ?2 AND \"KrId\" = ?3");
-        using var delete = new SqliteStatement(db, "DELETE FROM links WHERE \"Source\" = ?1 AND \"ExternalId\" = ?2 AND \"KrId\" = ?3");
-        foreach (var link in links)
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var gone = new List<(string Source, string ExternalId, string KrId)>();
+        using (var stored = new SqliteStatement(connection, "SELECT \"Source\", \"ExternalId\", \"KrId\", \"Reason\", \"Via\" FROM links"))
         {
-            var key = (link.Source, link.ExternalId, link.KrId);
-            SqliteStatement? write = insert;
-            if (stored.Remove(key, out var was))
+            var pool = new StringPool();
+            while (stored.Read())
             {
-                write = string.Equals(was.Reason, link.Reason, StringComparison.Ordinal) && string.Equals(was.Via, link.Via, StringComparison.Ordinal)
-                    ? null
-                    : update;
-            }
+                var key = (pool.Get(stored.Utf8Column(0)), Encoding.UTF8.GetString(stored.Utf8Column(1)), pool.Get(stored.Utf8Column(2)));
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(wanted, key);
+                if (Unsafe.IsNullRef(ref entry))
+                {
+                    gone.Add(key);
+                    continue;
+                }
 
-            if (write is not null)
+                entry.State = Same(stored, entry.Link) ? StoredSame : StoredOther;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var insert = new SqliteStatement(connection, "INSERT INTO links (\"Source\", \"ExternalId\", \"KrId\", \"Reason\", \"Via\") VALUES (?1, ?2, ?3, ?4, ?5)");
+        using var update = new SqliteStatement(connection, "UPDATE links SET \"Reason\" = ?4, \"Via\" = ?5 WHERE \"Source\" = ?1 AND \"ExternalId\" = ?2 AND \"KrId\" = ?3");
+        using var delete = new SqliteStatement(connection, "DELETE FROM links WHERE \"Source\" = ?1 AND \"ExternalId\" = ?2 AND \"KrId\" = ?3");
+        foreach (var item in items)
+        {
+            foreach (var link in item.Links)
             {
-                Bind(write, key.Source, key.ExternalId, key.KrId);
-                write.Text(4, link.Reason);
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(wanted, (item.Item.Source, item.Item.ExternalId, link.KrId));
+                if (entry.State == StoredSame || !ReferenceEquals(entry.Link, link))
+                {
+                    continue;
+                }
+
+                var write = entry.State == NotStored ? insert : update;
+                Bind(write, item.Item.Source, item.Item.ExternalId, link.KrId);
+                write.Text(4, ReasonNames[link.Reason]);
                 write.Text(5, link.Via);
                 write.Execute();
+
+                // Written once, even if the item held the same KR twice.
+                entry.State = StoredSame;
             }
         }
 
-        foreach (var gone in stored.Keys)
+        foreach (var (source, externalId, krId) in gone)
         {
-            Bind(delete, gone.Source, gone.ExternalId, gone.KrId);
+            Bind(delete, source, externalId, krId);
             delete.Execute();
         }
+    }
+
+    private static bool Same(SqliteStatement stored, ItemLink link)
+    {
+        if (!Equal(stored.Utf8Column(3), ReasonNames[link.Reason]))
+        {
+            return false;
+        }
+
+        return link.Via is null ? stored.IsNull(4) : !stored.IsNull(4) && Equal(stored.Utf8Column(4), link.Via);
+    }
+
+    // The stored UTF-8 bytes against a string, without making a string of them.
+    private static bool Equal(ReadOnlySpan<byte> utf8, string text)
+    {
+        if (utf8.Length < text.Length || utf8.Length > Encoding.UTF8.GetMaxByteCount(text.Length))
+        {
+            return false;
+        }
+
+        var size = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> buffer = size <= 512 ? stackalloc byte[size] : new byte[size];
+        var length = Encoding.UTF8.GetBytes(text, buffer);
+        return utf8.SequenceEqual(buffer[..length]);
     }
 
     private static void Bind(SqliteStatement statement, string source, string externalId, string krId)

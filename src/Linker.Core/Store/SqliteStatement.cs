@@ -16,9 +16,14 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3_stmt statement;
 
     public SqliteStatement(DbContext db, string sql)
+        : this((SqliteConnection)db.Database.GetDbConnection(), sql)
     {
-        handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
-            ?? throw new InvalidOperationException("The SQLite connection is not open.");
+    }
+
+    /// <summary>A statement on <paramref name="connection"/>, which must be open.</summary>
+    public SqliteStatement(SqliteConnection connection, string sql)
+    {
+        handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(handle, sql, out statement));
     }
 
@@ -47,6 +52,37 @@ internal sealed class SqliteStatement : IDisposable
 
         return raw.sqlite3_changes(handle);
     }
+
+    /// <summary>Steps to the next result row: true on a row, false when the rows are done (then the statement is reset).</summary>
+    public bool Read()
+    {
+        var step = raw.sqlite3_step(statement);
+        if (step == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        raw.sqlite3_reset(statement);
+        if (step != raw.SQLITE_DONE)
+        {
+            Check(step);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether column <paramref name="index"/> (from 0) of the current row is NULL.</summary>
+    public bool IsNull(int index) => raw.sqlite3_column_type(statement, index) == raw.SQLITE_NULL;
+
+    /// <summary>
+    /// Column <paramref name="index"/> of the current row as its stored UTF-8 bytes, no string between (empty for NULL).
+    /// Valid until the next step.
+    /// </summary>
+    public ReadOnlySpan<byte> Utf8Column(int index) => raw.sqlite3_column_blob(statement, index);
+
+    public long Int64Column(int index) => raw.sqlite3_column_int64(statement, index);
+
+    public double DoubleColumn(int index) => raw.sqlite3_column_double(statement, index);
 
     public void Dispose() => statement.Dispose();
 

@@ -58,31 +58,170 @@ internal static class SqliteWorkItemRows
     }
 
     /// <summary>
-    /// Every stored item, ordered by source and external id, straight from the reader into items: only the columns an
-    /// item holds, no row object between, and the strings that repeat across a store (source, type, state, team,
-    /// project, area, iteration, parent ids and keys, the stored lists) shared by every item that holds them (<see cref="StringPool"/>).
-    /// A million-item report read 1 GB into rows and items before (docs/benchmarks.md). Gives what
+    /// Every stored item, ordered by source and external id, straight from SQLite's row into the item: only the columns
+    /// an item holds, no row object and no ADO.NET reader between, and the strings that repeat across a store (source,
+    /// type, state, team, project, area, iteration, parent ids and keys, the stored lists) found in a
+    /// <see cref="StringPool"/> from their UTF-8 bytes, so shared by every item that holds them and never made again.
+    /// The table is scanned in its own row order (a range on each of two connections when it is large, each core
+    /// reading half) and the items are put in key order after (<see cref="StoreKeyOrder"/>). Gives what
     /// <see cref="WorkItemMapping.ToItem"/> of each row gives.
     /// </summary>
-    public static async IAsyncEnumerable<Items.WorkItem> ReadAllItemsAsync(
-        DbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="parallelFrom">
+    /// From how many rows a second connection reads the upper half; null: from <see cref="ParallelFrom"/> on two cores or more.
+    /// </param>
+    public static async Task<List<Items.WorkItem>> ReadAllItemsAsync(DbContext db, CancellationToken cancellationToken, int? parallelFrom = null)
     {
+        var splitFrom = parallelFrom ?? (Environment.ProcessorCount < 2 ? long.MaxValue : ParallelFrom);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(db, $"SELECT {ItemSelectList} FROM work_items ORDER BY \"Source\", \"ExternalId\"");
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var pool = new StringPool();
-            var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            while (reader.Read())
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var (first, last, count) = RowIds(connection);
+            List<Items.WorkItem> items;
+            if (count < splitFrom || count < 2)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return ReadItem(reader, pool, lists);
+                items = ReadRange(connection, long.MinValue, long.MaxValue, count, cancellationToken);
             }
+            else
+            {
+                // The upper half on a connection of its own (the store is a file, so both see the same rows; a row
+                // inserted meanwhile has a higher rowid and lands in the open-ended upper range, or in neither).
+                var middle = first + ((last - first) / 2);
+                var upper = Task.Run(
+                    () =>
+                    {
+                        using var own = new SqliteConnection(connection.ConnectionString);
+                        own.Open();
+                        return ReadRange(own, middle + 1, long.MaxValue, count / 2, cancellationToken);
+                    },
+                    cancellationToken);
+                items = ReadRange(connection, long.MinValue, middle, count, cancellationToken);
+                items.AddRange(await upper);
+            }
+
+            StoreKeyOrder.Sort(items);
+            return items;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Below this many rows one connection reads them all: a second one costs more than it saves.
+    private const int ParallelFrom = 100_000;
+
+    private static (long First, long Last, long Count) RowIds(SqliteConnection connection)
+    {
+        using var bounds = new SqliteStatement(connection, "SELECT min(rowid), max(rowid), count(*) FROM work_items");
+        bounds.Read();
+        var result = (bounds.Int64Column(0), bounds.Int64Column(1), bounds.Int64Column(2));
+        while (bounds.Read())
+        {
+        }
+
+        return result;
+    }
+
+    private static List<Items.WorkItem> ReadRange(SqliteConnection connection, long from, long to, long expected, CancellationToken cancellationToken)
+    {
+        using var rows = new SqliteStatement(connection, $"SELECT {ItemSelectList} FROM work_items WHERE rowid BETWEEN ?1 AND ?2");
+        rows.Int64(1, from);
+        rows.Int64(2, to);
+        var items = new List<Items.WorkItem>((int)Math.Min(expected, int.MaxValue / 2));
+        var pool = new StringPool();
+        var lists = new ListPool();
+        while (rows.Read())
+        {
+            if ((items.Count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            items.Add(ReadItem(rows, pool, lists));
+        }
+
+        return items;
+    }
+
+    // The columns of an item (no ScopeId, no ChangedAt), in the order ReadItem reads them.
+    private static readonly string ItemSelectList = string.Join(", ", Columns.Where(c => c is not "ScopeId" and not "ChangedAt").Select(c => $"\"{c}\""));
+
+    // A file export's id is its key: one string for both. Siblings name the same parent: one string for all of them.
+    private static Items.WorkItem ReadItem(SqliteStatement row, StringPool pool, ListPool lists)
+    {
+        var externalId = Encoding.UTF8.GetString(row.Utf8Column(1));
+        var keyBytes = row.Utf8Column(2);
+        return new()
+        {
+            Source = pool.Get(row.Utf8Column(0)),
+            ExternalId = externalId,
+            Key = keyBytes.SequenceEqual(row.Utf8Column(1)) ? externalId : Encoding.UTF8.GetString(keyBytes),
+            Url = StringOrNull(row, 3),
+            Title = Encoding.UTF8.GetString(row.Utf8Column(4)),
+            Type = pool.Get(row.Utf8Column(5)),
+            State = pool.Get(row.Utf8Column(6)),
+            Category = WorkItemMapping.ReadCategory(pool.Get(row.Utf8Column(7))),
+            Team = pool.Get(row.Utf8Column(8)),
+            Project = PooledOrNull(row, 9, pool),
+            Area = PooledOrNull(row, 10, pool),
+            Iteration = PooledOrNull(row, 11, pool),
+            Components = lists.Get(row.Utf8Column(12)),
+            Labels = lists.Get(row.Utf8Column(13)),
+            KrValues = lists.Get(row.Utf8Column(14)),
+            ParentId = PooledOrNull(row, 15, pool),
+            ParentKey = PooledOrNull(row, 16, pool),
+            StoryPoints = row.IsNull(17) ? null : row.DoubleColumn(17),
+            Created = FromBinary(row.Int64Column(18)),
+            Updated = FromBinary(row.Int64Column(19)),
+            Resolved = DateOrNull(row, 20),
+            Body = StringOrNull(row, 21),
+            Branch = StringOrNull(row, 22),
+            GoneAt = DateOrNull(row, 23),
+        };
+    }
+
+    private static string? StringOrNull(SqliteStatement row, int column) => row.IsNull(column) ? null : Encoding.UTF8.GetString(row.Utf8Column(column));
+
+    private static string? PooledOrNull(SqliteStatement row, int column, StringPool pool) => row.IsNull(column) ? null : pool.Get(row.Utf8Column(column));
+
+    private static DateTimeOffset? DateOrNull(SqliteStatement row, int column) => row.IsNull(column) ? null : FromBinary(row.Int64Column(column));
+
+    /// <summary>
+    /// The stored JSON lists: a store holds a few hundred distinct label sets, and a list read once is shared (the
+    /// lists are never changed). Bounded like <see cref="StringPool"/>.
+    /// </summary>
+    private sealed class ListPool
+    {
+        private const int MaxLists = 100_000;
+
+        private readonly Dictionary<string, IReadOnlyList<string>> lists = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<string>>.AlternateLookup<ReadOnlySpan<char>> byChars;
+
+        public ListPool() => byChars = lists.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public IReadOnlyList<string> Get(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.SequenceEqual("[]"u8))
+            {
+                return [];
+            }
+
+            var chars = utf8.Length <= 512 ? stackalloc char[utf8.Length] : new char[utf8.Length];
+            var json = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+            if (byChars.TryGetValue(json, out var shared))
+            {
+                return shared;
+            }
+
+            var key = new string(json);
+            var list = WorkItemMapping.ReadList(key);
+            if (lists.Count < MaxLists)
+            {
+                lists.Add(key, list);
+            }
+
+            return list;
         }
     }
 
@@ -126,70 +265,6 @@ internal static class SqliteWorkItemRows
         GoneAt = DateOrNull(reader, 24),
         ChangedAt = FromBinary(reader.GetInt64(25)),
     };
-
-    // The columns of an item (no ScopeId, no ChangedAt), in the order ReadItem reads them.
-    private static readonly string ItemSelectList = string.Join(", ", Columns.Where(c => c is not "ScopeId" and not "ChangedAt").Select(c => $"\"{c}\""));
-
-    // A store holds a few hundred distinct label sets; a list read once is shared (the lists are never changed).
-    private const int MaxSharedLists = 100_000;
-
-    private static Items.WorkItem ReadItem(DbDataReader reader, StringPool pool, Dictionary<string, IReadOnlyList<string>> lists)
-    {
-        var externalId = reader.GetString(1);
-        var key = reader.GetString(2);
-        return ReadItem(reader, pool, lists, externalId, string.Equals(key, externalId, StringComparison.Ordinal) ? externalId : key);
-    }
-
-    // A file export's id is its key: one string for both. Siblings name the same parent: one string for all of them.
-    private static Items.WorkItem ReadItem(
-        DbDataReader reader, StringPool pool, Dictionary<string, IReadOnlyList<string>> lists, string externalId, string key) => new()
-    {
-        Source = pool.Get(reader.GetString(0)),
-        ExternalId = externalId,
-        Key = key,
-        Url = StringOrNull(reader, 3),
-        Title = reader.GetString(4),
-        Type = pool.Get(reader.GetString(5)),
-        State = pool.Get(reader.GetString(6)),
-        Category = WorkItemMapping.ReadCategory(reader.GetString(7)),
-        Team = pool.Get(reader.GetString(8)),
-        Project = pool.GetOrNull(StringOrNull(reader, 9)),
-        Area = pool.GetOrNull(StringOrNull(reader, 10)),
-        Iteration = pool.GetOrNull(StringOrNull(reader, 11)),
-        Components = List(reader.GetString(12), lists),
-        Labels = List(reader.GetString(13), lists),
-        KrValues = List(reader.GetString(14), lists),
-        ParentId = pool.GetOrNull(StringOrNull(reader, 15)),
-        ParentKey = pool.GetOrNull(StringOrNull(reader, 16)),
-        StoryPoints = reader.IsDBNull(17) ? null : reader.GetDouble(17),
-        Created = FromBinary(reader.GetInt64(18)),
-        Updated = FromBinary(reader.GetInt64(19)),
-        Resolved = DateOrNull(reader, 20),
-        Body = StringOrNull(reader, 21),
-        Branch = StringOrNull(reader, 22),
-        GoneAt = DateOrNull(reader, 23),
-    };
-
-    private static IReadOnlyList<string> List(string json, Dictionary<string, IReadOnlyList<string>> lists)
-    {
-        if (json == "[]")
-        {
-            return [];
-        }
-
-        if (lists.TryGetValue(json, out var shared))
-        {
-            return shared;
-        }
-
-        var list = WorkItemMapping.ReadList(json);
-        if (lists.Count < MaxSharedLists)
-        {
-            lists.Add(json, list);
-        }
-
-        return list;
-    }
 
     private static string? StringOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

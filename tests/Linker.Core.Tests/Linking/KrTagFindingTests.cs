@@ -79,4 +79,25 @@ public sealed class KrTagFindingTests
             [("PAY-2", "unknown-kr-tag"), ("PAY-1", "stale-kr-tag"), ("PAY-1", "unknown-kr-tag")],
             result.Findings.Select(f => (f.Subject, f.Rule)));
     }
+
+    [Fact]
+    public void Items_sharing_one_label_list_each_get_their_own_finding_and_the_same_links()
+    {
+        // The store's reader gives every item with equal labels one list: the linker reads such a list once for
+        // its links, but a finding names its item, so an unknown tag is still reported for each.
+        IReadOnlyList<string> unknown = ["kr:O9-KR1"];
+        IReadOnlyList<string> known = ["kr:O1-KR1", "frontend"];
+        var result = Linker.Link(
+        [
+            Some.Item("PAY-1") with { Labels = unknown },
+            Some.Item("PAY-2") with { Labels = known },
+            Some.Item("PAY-3") with { Labels = unknown },
+            Some.Item("PAY-4") with { Labels = known },
+        ]);
+
+        Assert.Equal(["PAY-1", "PAY-3"], result.Findings.Select(f => f.Subject));
+        Assert.Equal(
+            ["unlinked", "O1-KR1 Explicit label kr:O1-KR1", "unlinked", "O1-KR1 Explicit label kr:O1-KR1"],
+            result.Items.Select(i => i.Links.Count == 0 ? "unlinked" : string.Join(", ", i.Links.Select(l => $"{l.KrId} {l.Reason} {l.Via}"))));
+    }
 }
