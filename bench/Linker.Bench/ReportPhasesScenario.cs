@@ -38,11 +38,11 @@ internal static class ReportPhasesScenario
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        await output.WriteLineAsync("| phase | wall | of which GC pauses | allocated | working set after |\n|---|---|---|---|---|");
-        foreach (var (phase, wall, paused, allocated, workingSet) in phases.Phases)
+        await output.WriteLineAsync("| phase | wall | CPU | of which GC pauses | allocated | working set after |\n|---|---|---|---|---|---|");
+        foreach (var (phase, wall, cpu, paused, allocated, workingSet) in phases.Phases)
         {
             await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {paused.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB | {workingSet / (1024.0 * 1024.0):N0} MB |"));
+                CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {paused.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB | {workingSet / (1024.0 * 1024.0):N0} MB |"));
         }
 
         await output.WriteLineAsync(string.Create(

@@ -194,8 +194,10 @@ public sealed class ReportBuilder(
         var keys = weeks.Select(w => w.ToString()).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Only the share: a week's row also holds its whole report (134 MB of JSON at a million items).
         var snapshots = await db.WeeklySnapshots.AsNoTracking()
             .Where(s => keys.Contains(s.Week))
+            .Select(s => new { s.Week, s.UnlinkedShare })
             .ToDictionaryAsync(s => s.Week, cancellationToken);
 
         var trend = new List<TrendPoint>();
