@@ -24,6 +24,8 @@ internal static class ReportPhasesScenario
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath)).Build();
         await using var services = new ServiceCollection().AddLinkerCore(configuration, folder).BuildServiceProvider();
         var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
+        // As the report verb's host does at start: a store kept by an older build gets the newer columns.
+        await services.GetRequiredService<OkrLinker.Core.Store.StoreInitializer>().MigrateAsync(cancellationToken);
         var okrs = services.GetRequiredService<OkrSetSource>().Load();
         var builder = services.GetRequiredService<ReportBuilder>();
         var phases = new BuildPhases();

@@ -87,6 +87,11 @@ public sealed class ReportBuilder(
         return report;
     }
 
+    // Not a lambda in the build itself: the items it reads are then held by the task alone, not by the build's locals.
+    private static Task<KrSuggester> StartIndexing(
+        LinkingResult linking, OkrSet okrs, LinkingOptions linkingOptions, DateTimeOffset weekEnd, CancellationToken cancellationToken) =>
+        Task.Run(() => new KrSuggester(linking, okrs, linkingOptions, weekEnd), cancellationToken);
+
     private async Task<MetricHistory> ReadMetricsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -141,13 +146,10 @@ public sealed class ReportBuilder(
         row.UnlinkedShare = figures.Totals.UnlinkedShare;
         row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
         row.TakenAt = now;
-        var json = ReportJson.Utf8(report);
+        // Stored gzip-compressed (serialized and compressed at once, SerializedReport); the old text column is emptied.
+        row.ReportJsonGzip = ReportJson.Serialize(report).Gzip;
+        row.ReportJson = null;
         phases?.Mark("serialize report JSON");
-
-        // On SQLite the JSON goes in as its UTF-8 bytes after the row (one copy of a report that is 134 MB at a
-        // million items); elsewhere as the string the column maps to.
-        var direct = SqliteWorkItemRows.Applies(db);
-        row.ReportJson = direct ? "" : System.Text.Encoding.UTF8.GetString(json);
         if (stored is null)
         {
             db.WeeklySnapshots.Add(row);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace OkrLinker.Core.Store;
 
 /// <summary>The headline figures of a week as they stood when its report was made; the trend reads these.</summary>
@@ -37,4 +39,7 @@ public sealed class WeeklySnapshotRow
 
     /// <summary>When the scheduled weekly report for this week went out; null until then (a missed one runs at start).</summary>
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>Rows that hold a report, in either column (for queries).</summary>
+    public static Expression<Func<WeeklySnapshotRow, bool>> HasReport { get; } = s => s.ReportJsonGzip != null || s.ReportJson != null;
 }
