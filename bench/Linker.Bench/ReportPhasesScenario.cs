@@ -32,11 +32,9 @@ internal static class ReportPhasesScenario
         var report = await builder.BuildAsync(okrs, builder.ResolveWeek(null), phases, cancellationToken);
         var writer = services.GetRequiredService<ReportWriter>();
         var outFolder = Path.Combine(folder, options.Report.Output);
-        foreach (var format in formats)
-        {
-            await writer.WriteAsync(report, [format], outFolder, cancellationToken);
-            phases.Mark($"render {format}");
-        }
+        // All at once, as the report verb writes them (ReportWriter renders the formats concurrently).
+        await writer.WriteAsync(report, formats, outFolder, cancellationToken);
+        phases.Mark($"render {string.Join(" + ", formats)}");
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
