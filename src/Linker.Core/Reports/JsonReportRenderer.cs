@@ -4,6 +4,6 @@ internal sealed class JsonReportRenderer : IReportRenderer
 {
     public string Format => "json";
 
-    public async Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken) =>
-        await output.WriteAsync(ReportJson.Utf8(report), cancellationToken);
+    public Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken) =>
+        ReportJson.Serialize(report).WriteJsonAsync(output, cancellationToken);
 }

@@ -56,18 +56,29 @@ public sealed class ReportBuilder(
         var now = time.GetUtcNow();
         var zone = Zone;
         LinkingResult? linking = await linkRunner.LinkAsync(okrs, phases, cancellationToken);
+
+        // The suggestion index needs only the linked items: it is built on the other core while the figures and the
+        // trend are worked out on this one (each about a second at a million items).
+        var suggestions = options.Value.Report.Suggestions;
+        var linkingOptions = options.Value.Linking;
+        Task<KrSuggester>? indexing = ReportSuggestions.Wanted(suggestions)
+            ? StartIndexing(linking, okrs, linkingOptions, week.Bounds(zone).To, cancellationToken)
+            : null;
         var metrics = await ReadMetricsAsync(cancellationToken);
         var figures = FigureCalculator.Compute(linking, okrs, week, zone, metrics, options.Value.Report.Status, now);
         phases?.Mark("figures");
         var trend = await ReadTrendAsync(linking, figures, zone, cancellationToken);
         phases?.Mark("trend");
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
-        var unlinked = ReportSuggestions.Add(figures.UnlinkedItems, linking, okrs, options.Value.Linking, options.Value.Report.Suggestions, figures.To);
+        var unlinked = indexing is null || figures.UnlinkedItems.Count == 0
+            ? figures.UnlinkedItems
+            : ReportSuggestions.Add(figures.UnlinkedItems, await indexing, suggestions);
         phases?.Mark("suggestions");
 
         // Every item and link is behind the figures now: let them go before the report is serialized (this
         // method's locals live on across its awaits, so without this a million items would stay to the end).
         linking = null;
+        indexing = null;
         var report = new WeeklyReport(
             WeeklyReport.CurrentSchemaVersion,
             week.ToString(),
@@ -86,6 +97,11 @@ public sealed class ReportBuilder(
         phases?.Mark("snapshot write");
         return report;
     }
+
+    // Not a lambda in the build itself: the items it reads are then held by the task alone, not by the build's locals.
+    private static Task<KrSuggester> StartIndexing(
+        LinkingResult linking, OkrSet okrs, LinkingOptions linkingOptions, DateTimeOffset weekEnd, CancellationToken cancellationToken) =>
+        Task.Run(() => new KrSuggester(linking, okrs, linkingOptions, weekEnd), cancellationToken);
 
     private async Task<MetricHistory> ReadMetricsAsync(CancellationToken cancellationToken)
     {
@@ -141,13 +157,10 @@ public sealed class ReportBuilder(
         row.UnlinkedShare = figures.Totals.UnlinkedShare;
         row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
         row.TakenAt = now;
-        var json = ReportJson.Utf8(report);
+        // Stored gzip-compressed (serialized and compressed at once, SerializedReport); the old text column is emptied.
+        row.ReportJsonGzip = ReportJson.Serialize(report).Gzip;
+        row.ReportJson = null;
         phases?.Mark("serialize report JSON");
-
-        // On SQLite the JSON goes in as its UTF-8 bytes after the row (one copy of a report that is 134 MB at a
-        // million items); elsewhere as the string the column maps to.
-        var direct = SqliteWorkItemRows.Applies(db);
-        row.ReportJson = direct ? "" : System.Text.Encoding.UTF8.GetString(json);
         if (stored is null)
         {
             db.WeeklySnapshots.Add(row);
@@ -159,30 +172,7 @@ public sealed class ReportBuilder(
             db.Entry(row).Property(r => r.DeliveredAt).IsModified = false;
         }
 
-        if (!direct)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            using (var write = new SqliteStatement(db, "UPDATE weekly_snapshots SET \"ReportJson\" = ?1 WHERE \"Week\" = ?2"))
-            {
-                write.Utf8(1, json);
-                write.Text(2, key);
-                write.Execute();
-            }
-
-            await tx.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     // The weeks before come from their snapshots (else reconstructed); this week from its own figures.
@@ -194,8 +184,10 @@ public sealed class ReportBuilder(
         var keys = weeks.Select(w => w.ToString()).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Only the share: a week's row also holds its whole report (134 MB of JSON at a million items).
         var snapshots = await db.WeeklySnapshots.AsNoTracking()
             .Where(s => keys.Contains(s.Week))
+            .Select(s => new { s.Week, s.UnlinkedShare })
             .ToDictionaryAsync(s => s.Week, cancellationToken);
 
         var trend = new List<TrendPoint>();

@@ -24,12 +24,24 @@ public static class ReportSuggestions
     {
         ArgumentNullException.ThrowIfNull(unlinked);
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.Enabled || options.MaxItems == 0 || unlinked.Count == 0)
-        {
-            return unlinked;
-        }
+        return !Wanted(options) || unlinked.Count == 0
+            ? unlinked
+            : Add(unlinked, new KrSuggester(linking, okrs, linkingOptions, recentUntil), options);
+    }
 
-        var suggester = new KrSuggester(linking, okrs, linkingOptions, recentUntil);
+    /// <summary>Whether <c>Report:Suggestions</c> asks for any (else no index need be built).</summary>
+    public static bool Wanted(SuggestionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Enabled && options.MaxItems > 0;
+    }
+
+    /// <summary>As the other overload, with the index already built (the report builds it while it works out the figures).</summary>
+    public static IReadOnlyList<UnlinkedItem> Add(IReadOnlyList<UnlinkedItem> unlinked, KrSuggester suggester, SuggestionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(unlinked);
+        ArgumentNullException.ThrowIfNull(suggester);
+        ArgumentNullException.ThrowIfNull(options);
         return
         [
             .. unlinked.Select((item, n) => n < options.MaxItems && suggester.UnlinkedIndexOf(item.Source, item.Key) is { } index

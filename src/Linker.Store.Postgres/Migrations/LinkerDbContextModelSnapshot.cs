@@ -302,6 +302,9 @@ namespace OkrLinker.Store.Postgres.Migrations
                     b.Property<string>("ReportJson")
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("ReportJsonGzip")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTimeOffset>("TakenAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -92,9 +92,14 @@ internal sealed partial class WeeklyReportJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = week.ToString();
-        var row = await db.WeeklySnapshots.SingleAsync(s => s.Week == key, cancellationToken);
-        row.DeliveredAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        // Only the one column: loading the row would read its whole stored report.
+        var at = time.GetUtcNow();
+        var marked = await db.WeeklySnapshots.Where(s => s.Week == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DeliveredAt, at), cancellationToken);
+        if (marked != 1)
+        {
+            throw new InvalidOperationException($"No snapshot of {key} to mark delivered.");
+        }
     }
 
     // Failed entries were retried and logged by the runner; the week still counts as sent, so a

@@ -103,7 +103,7 @@ internal sealed partial class MetricsCollector
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await archive.ReadJsonAsync(null, linked.Token) is { } json ? ReportJson.Read(json) : null;
+            return await archive.ReadReportAsync(null, linked.Token);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

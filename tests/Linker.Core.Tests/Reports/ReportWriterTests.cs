@@ -31,4 +31,22 @@ public sealed class ReportWriterTests : IDisposable
 
         Assert.StartsWith("No report format 'pdf' (known: md, json).", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_unknown_format_among_known_ones_writes_no_file_at_all()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => writer.WriteAsync(ReportSamples.Report(), ["md", "json", "pdf"], folder, CancellationToken.None));
+
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any());
+    }
+
+    [Fact]
+    public async Task The_json_file_is_the_bytes_of_the_one_serialization_whatever_the_formats_beside_it()
+    {
+        var report = ReportSamples.Report();
+        await writer.WriteAsync(report, ["md", "json"], folder, CancellationToken.None);
+
+        Assert.Equal(ReportJson.Utf8(report), await File.ReadAllBytesAsync(Path.Combine(folder, "report-2026-W47.json")));
+        Assert.Equal(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options), ReportJson.Utf8(report));
+    }
 }

@@ -172,8 +172,13 @@ public sealed class WorkerScheduleTests : IDisposable
     private WeeklyReport? ReportOfW47()
     {
         using var db = Store();
-        var json = db.WeeklySnapshots.AsNoTracking().Where(s => s.Week == "2026-W47").Select(s => s.ReportJson).SingleOrDefault();
-        return json is null ? null : ReportJson.Read(json);
+        var stored = db.WeeklySnapshots.AsNoTracking().Where(s => s.Week == "2026-W47").Select(s => new { s.ReportJson, s.ReportJsonGzip }).SingleOrDefault();
+        return stored switch
+        {
+            { ReportJsonGzip: { } gzip } => ReportJson.Read(System.Text.Encoding.UTF8.GetString(ReportArchive.Gunzip(gzip))),
+            { ReportJson: { } json } => ReportJson.Read(json),
+            _ => null,
+        };
     }
 
     private static async Task WaitUntilAsync(Func<bool> done)

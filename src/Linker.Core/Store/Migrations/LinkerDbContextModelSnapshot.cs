@@ -292,6 +292,9 @@ namespace OkrLinker.Core.Store.Migrations
                     b.Property<string>("ReportJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ReportJsonGzip")
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("TakenAt")
                         .HasColumnType("INTEGER");
 

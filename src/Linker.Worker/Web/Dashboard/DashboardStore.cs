@@ -25,7 +25,7 @@ internal sealed class DashboardStore(IDbContextFactory<LinkerDbContext> dbFactor
         (string Week, DateTimeOffset TakenAt)? stored;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var rows = db.WeeklySnapshots.AsNoTracking().Where(s => s.ReportJson != null);
+            var rows = db.WeeklySnapshots.AsNoTracking().Where(WeeklySnapshotRow.HasReport);
             var found = await (week is null ? rows.OrderByDescending(s => s.Week) : rows.Where(s => s.Week == week))
                 .Select(s => new { s.Week, s.TakenAt })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -42,12 +42,11 @@ internal sealed class DashboardStore(IDbContextFactory<LinkerDbContext> dbFactor
             return cached.Report;
         }
 
-        if (await archive.ReadJsonAsync(key.Week, cancellationToken) is not { } json)
+        if (await archive.ReadReportAsync(key.Week, cancellationToken) is not { } report)
         {
             return null;
         }
 
-        var report = ReportJson.Read(json);
         if (parsed.Count >= ParsedWeeks)
         {
             parsed.Clear();
@@ -62,7 +61,7 @@ internal sealed class DashboardStore(IDbContextFactory<LinkerDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.WeeklySnapshots.AsNoTracking()
-            .Where(s => s.ReportJson != null)
+            .Where(WeeklySnapshotRow.HasReport)
             .OrderByDescending(s => s.Week)
             .Select(s => s.Week)
             .Take(PickerWeeks)
