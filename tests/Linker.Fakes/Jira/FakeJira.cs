@@ -70,10 +70,10 @@ public sealed class FakeJira : IDisposable
     public int MaxInFlight => gate.MaxInFlight;
 
     /// <summary>
-    /// Called with <c>startAt</c> before a Data Center search is answered, on the answering thread: a test changes the data
+    /// Called with the JQL and <c>startAt</c> before a Data Center search is answered, on the answering thread: a test changes the data
     /// in the middle of a read here, or throws <see cref="Jira.FakeJqlException"/> to have that page refused with a 400.
     /// </summary>
-    public Action<int>? BeforeDataCenterPage { get; set; }
+    public Action<string, int>? BeforeDataCenterPage { get; set; }
 
     public static FakeJira Start(FakeJiraData data, FakeJiraOptions? options = null)
     {
@@ -210,7 +210,7 @@ public sealed class FakeJira : IDisposable
 
     private JsonObject DataCenterPage(string jql, IReadOnlyCollection<string> fields, int? startAt, int? maxResults)
     {
-        BeforeDataCenterPage?.Invoke(startAt ?? 0);
+        BeforeDataCenterPage?.Invoke(jql, startAt ?? 0);
         return search.DataCenter(jql, fields, startAt, maxResults);
     }
 
