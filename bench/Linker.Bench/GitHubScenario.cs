@@ -77,13 +77,13 @@ internal static class GitHubScenario
         }
     }
 
-    private static TimeSpan ProcessorTime()
+    internal static TimeSpan ProcessorTime()
     {
         using var self = Process.GetCurrentProcess();
         return self.TotalProcessorTime;
     }
 
-    private static async Task<TimeSpan> SyncAsync(string configPath, CancellationToken cancellationToken)
+    internal static async Task<TimeSpan> SyncAsync(string configPath, CancellationToken cancellationToken)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
