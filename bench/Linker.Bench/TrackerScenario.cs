@@ -63,16 +63,10 @@ internal static class TrackerScenario
         foreach (var (concurrency, shown) in (IEnumerable<(int, bool)>)[(concurrencies[0], false), .. concurrencies.Select(c => (c, true))])
         {
             var tracker = start();
-            var root = Directory.CreateTempSubdirectory("okrlinker-bench-tracker-").FullName;
-            Environment.SetEnvironmentVariable(Variable, tracker.Token);
             try
             {
-                var config = Path.Combine(root, "config");
-                Directory.CreateDirectory(config);
-                await File.WriteAllTextAsync(Path.Combine(config, "okrs.yaml"), BenchItems.Okrs, cancellationToken);
-                var configPath = Path.Combine(config, "linker.json");
-                await File.WriteAllTextAsync(configPath, Config(tracker.Source, concurrency), cancellationToken);
-
+                using var folder = await SyncFolder.CreateAsync("okrlinker-bench-tracker-", Variable, tracker.Token, Config(tracker.Source, concurrency), cancellationToken);
+                var configPath = folder.ConfigPath;
                 var cpu = GitHubScenario.ProcessorTime();
                 var first = await GitHubScenario.SyncAsync(configPath, cancellationToken);
                 var firstCpu = GitHubScenario.ProcessorTime() - cpu;
@@ -89,9 +83,6 @@ internal static class TrackerScenario
             }
             finally
             {
-                Environment.SetEnvironmentVariable(Variable, null);
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(root, recursive: true);
                 tracker.Server.Dispose();
             }
         }
