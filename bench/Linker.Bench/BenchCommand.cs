@@ -9,7 +9,9 @@ namespace OkrLinker.Bench;
 /// <summary>
 /// The scenarios: <c>ingest --items N [--seed S] [--skip full,report] [--keep]</c> (a CSV export synced
 /// and reported, each step in its own process; <c>--keep</c> leaves the folder for further runs), <c>page --items N</c> (one page of N items through the sync engine),
-/// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub), <c>dashboard --items N</c> (the dashboard's server time over N stored items),
+/// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub),
+/// <c>jira --items N --latency-ms L [--flavor cloud|datacenter]</c> and <c>azure-devops --items N --latency-ms L</c> (first sync and
+/// unchanged re-sync against the fake tracker, at each <c>--concurrency</c>, default 1,2,4), <c>dashboard --items N</c> (the dashboard's server time over N stored items),
 /// <c>report-phases --config</c> (the report's phases on a kept store),
 /// <c>suggest --items N --unlinked U [--evaluate SHARE]</c> (the KR suggestions for U unlinked items over N),
 /// <c>micro</c> (BenchmarkDotNet), and the internal
@@ -21,7 +23,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -71,11 +73,25 @@ internal static class BenchCommand
                     Int(args, "--items", 10_000), Int(args, "--latency-ms", 50), Int(args, "--seed", 47),
                     args.Contains("--concurrency") ? Int(args, "--concurrency", 2) : null, output, cancellationToken);
                 return 0;
+            case "jira":
+                await TrackerScenario.RunJiraAsync(
+                    Int(args, "--items", 10_000), Int(args, "--latency-ms", 50), Int(args, "--seed", 47),
+                    string.Equals(Text(args, "--flavor"), "datacenter", StringComparison.OrdinalIgnoreCase) ? Fakes.Jira.FakeJiraFlavor.DataCenter : Fakes.Jira.FakeJiraFlavor.Cloud,
+                    Concurrencies(args), output, cancellationToken);
+                return 0;
+            case "azure-devops":
+                await TrackerScenario.RunAzureDevOpsAsync(
+                    Int(args, "--items", 10_000), Int(args, "--latency-ms", 50), Int(args, "--seed", 47), Concurrencies(args), output, cancellationToken);
+                return 0;
             default:
-                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, dashboard, report-phases, link-phases, suggest, micro)");
+                await output.WriteLineAsync($"unknown scenario '{args[0]}' (known: ingest, page, github, jira, azure-devops, dashboard, report-phases, link-phases, suggest, micro)");
                 return 2;
         }
     }
+
+    // Http.MaxConcurrentRequests of each run, e.g. --concurrency 1,2,4: one after the other first, then the default.
+    private static int[] Concurrencies(string[] args) =>
+        Text(args, "--concurrency") is { } list ? [.. list.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] : [1, 2, 4];
 
     private static string? Text(string[] args, string name)
     {

@@ -34,17 +34,10 @@ internal static class GitHubScenario
         }
 
         fake.Requests.Clear();
-        var root = Directory.CreateTempSubdirectory("okrlinker-bench-github-").FullName;
         var variable = "OKRLINKER_BENCH_GITHUB_TOKEN";
-        Environment.SetEnvironmentVariable(variable, fake.Token);
-        try
+        using (var folder = await SyncFolder.CreateAsync("okrlinker-bench-github-", variable, fake.Token, Config(fake.BaseUrl, variable, concurrency), cancellationToken))
         {
-            var config = Path.Combine(root, "config");
-            Directory.CreateDirectory(config);
-            await File.WriteAllTextAsync(Path.Combine(config, "okrs.yaml"), BenchItems.Okrs, cancellationToken);
-            var configPath = Path.Combine(config, "linker.json");
-            await File.WriteAllTextAsync(configPath, Config(fake.BaseUrl, variable, concurrency), cancellationToken);
-
+            var configPath = folder.ConfigPath;
             cpu = ProcessorTime();
             var first = await SyncAsync(configPath, cancellationToken);
             var cpuForSync = ProcessorTime() - cpu;
@@ -69,21 +62,15 @@ internal static class GitHubScenario
                 $"CPU of this process (the fake, and okrlinker in the second): {fakeCpuForReference.TotalSeconds:F2} s while octokit listed, {cpuForSync.TotalSeconds:F2} s during the first sync; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")}"));
             return figures;
         }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
-        }
     }
 
-    private static TimeSpan ProcessorTime()
+    internal static TimeSpan ProcessorTime()
     {
         using var self = Process.GetCurrentProcess();
         return self.TotalProcessorTime;
     }
 
-    private static async Task<TimeSpan> SyncAsync(string configPath, CancellationToken cancellationToken)
+    internal static async Task<TimeSpan> SyncAsync(string configPath, CancellationToken cancellationToken)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -34,7 +34,7 @@ internal static class LinkPhasesScenario
         var cpu = self.TotalProcessorTime - cpuBefore;
 
         await output.WriteLineAsync("| phase | wall | of which GC pauses | allocated | working set after |\n|---|---|---|---|---|");
-        foreach (var (phase, wall, paused, allocated, workingSet) in phases.Phases)
+        foreach (var (phase, wall, _, paused, allocated, workingSet) in phases.Phases)
         {
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {paused.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB | {workingSet / (1024.0 * 1024.0):N0} MB |"));

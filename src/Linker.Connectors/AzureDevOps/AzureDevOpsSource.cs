@@ -21,12 +21,16 @@ namespace OkrLinker.Connectors.AzureDevOps;
 /// ordered by ChangedDate and Id with <c>timePrecision=true</c>; no query comes near WIQL's 20,000 cap however
 /// many items changed on one day. Each slice's ids are read by <c>workitemsbatch</c>, 200 at a time with an
 /// explicit field list, and every batch is one page with its own cursor, so a crash repeats at most one batch.
+/// A slice's batches are read up to <c>Http.MaxConcurrentRequests</c> at a time and handed out in WIQL order
+/// (each cursor is worked out after the batches before it), so a first sync waits on about one round trip per
+/// that many batches instead of one per batch; what was read ahead of a failure is dropped, never committed.
 /// Should a server count the cap before <c>$top</c> (VS402337 anyway), the slice gets an upper ChangedDate bound,
 /// halved until it passes. State categories come from the process, read once per work item type per run.
 /// Deletions and moves out of the project never show up here; the engine's full sync (the reconciliation sweep)
 /// marks what the project no longer returns as Removed, and a moved item is stored again under its new project.
 /// </remarks>
-internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevOpsApi api, AzureDevOpsWorkItemParser parser, TimeProvider time, ILogger logger)
+internal sealed partial class AzureDevOpsSource(
+    SourceOptions options, AzureDevOpsApi api, AzureDevOpsWorkItemParser parser, TimeProvider time, ILogger logger, int concurrency = 1)
     : IWorkItemSource, ISourceCheck, IDisposable
 {
     public const string Kind = "azure-devops";
@@ -132,9 +136,15 @@ internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevO
             }
 
             LogSlice(Name, project, from, to, exclude.Count, slice.Ids.Count);
-            foreach (var batch in slice.Ids.Chunk(BatchSize))
+            // The slice's batches up to `concurrency` at a time, handed out in WIQL order, so each cursor below is
+            // worked out after every earlier batch was committed; any read ahead of a failure or a stop is dropped.
+            await using var batches = new OrderedReads<JsonDocument>(
+                slice.Ids.Chunk(BatchSize).Select(batch => (Func<CancellationToken, Task<JsonDocument>>)(ct => FetchBatchAsync(project, batch, ct))),
+                concurrency,
+                cancellationToken);
+            while (await batches.NextAsync() is { } doc)
             {
-                var (items, read) = await ReadBatchAsync(project, batch, categories, cancellationToken);
+                var (items, read) = await ReadBatchAsync(project, doc, categories, cancellationToken);
                 foreach (var copy in read)
                 {
                     seen[copy.Id] = copy;
@@ -162,19 +172,22 @@ internal sealed partial class AzureDevOpsSource(SourceOptions options, AzureDevO
         }
     }
 
-    private async Task<(List<WorkItem> Items, List<AzureDevOpsSeen> Read)> ReadBatchAsync(
-        string project, IReadOnlyList<int> ids, ProcessCategories categories, CancellationToken cancellationToken)
+    private async Task<JsonDocument> FetchBatchAsync(string project, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
-        JsonDocument doc;
         try
         {
-            doc = await api.BatchAsync(ids, fields, $"work items of {project}", cancellationToken);
+            return await api.BatchAsync(ids, fields, $"work items of {project}", cancellationToken);
         }
         catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && ex.Message.Contains("TF51535", StringComparison.Ordinal))
         {
             throw new SourceException(Name, $"Source '{Name}': a field it reads does not exist in this organization ({ex.Message}) — set Fields.KeyResult (and Fields.StoryPoints) to reference names that exist, e.g. Custom.KeyResult.", ex);
         }
+    }
 
+    // One batch's answer (disposed here), parsed in WIQL order: the state categories load one work item type at a time.
+    private async Task<(List<WorkItem> Items, List<AzureDevOpsSeen> Read)> ReadBatchAsync(
+        string project, JsonDocument doc, ProcessCategories categories, CancellationToken cancellationToken)
+    {
         using (doc)
         {
             var read = new List<AzureDevOpsSeen>();

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
@@ -60,6 +61,7 @@ public static class AzureDevOpsSourceRegistration
         var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var logger = loggers.CreateLogger("OkrLinker.Connectors.AzureDevOps");
         var api = new AzureDevOpsApi(services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings), logger);
-        return new AzureDevOpsSource(options, api, new AzureDevOpsWorkItemParser(options, SourceServices.Teams(services)), services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
+        return new AzureDevOpsSource(options, api, new AzureDevOpsWorkItemParser(options, SourceServices.Teams(services)), services.GetService<TimeProvider>() ?? TimeProvider.System, logger,
+            services.GetRequiredService<IOptions<HttpResilienceOptions>>().Value.MaxConcurrentRequests);
     }
 }

@@ -17,9 +17,13 @@ namespace OkrLinker.Connectors.Jira;
 /// (the first, <c>sync --full</c>, the daily sweep) reads the whole scope, so the sync engine can mark what it
 /// no longer returned as Removed; a moved issue arrives in its new project's scope under the same id. A refused
 /// login (401, or Jira Cloud's anonymous 200 with <c>X-Seraph-LoginReason</c>) fails the source before any page
-/// is committed, so a refused read never looks like an emptied tracker.
+/// is committed, so a refused read never looks like an emptied tracker. On Data Center, once the first page of a
+/// read says how many issues match, the following pages are read by <c>startAt</c> up to
+/// <c>Http.MaxConcurrentRequests</c> at a time, overlapping by one issue so a shifted offset is seen
+/// (<see cref="ReadSideBySideAsync"/>); Cloud's <c>nextPageToken</c> chain is read one page after the other.
 /// </remarks>
-internal sealed class JiraSource(SourceOptions options, SourceClient http, TeamResolver teams, TimeProvider time, JiraFlavor? flavor)
+/// <param name="concurrency">Data Center search pages in flight at once (<c>Http.MaxConcurrentRequests</c>).</param>
+internal sealed class JiraSource(SourceOptions options, SourceClient http, TeamResolver teams, TimeProvider time, JiraFlavor? flavor, int concurrency = 1)
     : IWorkItemSource, IIdSweepSource, ISourceCheck, IDisposable
 {
     public const string Kind = "jira";
@@ -57,54 +61,92 @@ internal sealed class JiraSource(SourceOptions options, SourceClient http, TeamR
         var parser = new JiraIssueParser(options, teams, found.Catalog);
         var scopeJql = ScopeJql(scope);
         var jql = JiraJql.Search(scopeJql, at.Since, at.AfterCreated);
-        var runStartedAt = at.RunStartedAt ?? time.GetUtcNow().ToUnixTimeMilliseconds();
-        var newest = at.Newest;
-        var afterCreated = at.AfterCreated;
-        var afterIds = new HashSet<string>(at.AfterIds ?? [], StringComparer.Ordinal);
+        var position = new JiraReadPosition(at, at.RunStartedAt ?? time.GetUtcNow().ToUnixTimeMilliseconds(), options.Overlap);
+        var what = $"the issues of {Describe(scope)}";
+        var sideBySide = site == JiraFlavor.DataCenter && concurrency > 1;
         string? token = null;
-        var startAt = afterIds.Count;
+        var startAt = position.AtAfterCreated;
         while (true)
         {
-            var page = await search.PageAsync(site, parser, jql, found.ForSearch(), token, startAt, JiraSearch.PageSize, $"the issues of {Describe(scope)}", cancellationToken);
+            var page = await search.PageAsync(site, parser, jql, found.ForSearch(), token, startAt, JiraSearch.PageSize, what, cancellationToken);
 
             // A resumed run asks for created >= the last committed instant; what it committed there already is dropped.
-            var items = page.Items.Where(i => afterCreated is not { } after || Millis(i.Created) > after
-                || (Millis(i.Created) == after && !afterIds.Contains(i.ExternalId))).ToList();
-            foreach (var item in page.Items)
-            {
-                newest = Math.Max(newest ?? long.MinValue, Millis(item.Updated));
-            }
-
-            if (page.Items.Count > 0)
-            {
-                var lastCreated = Millis(page.Items[^1].Created);
-                if (lastCreated != afterCreated)
-                {
-                    afterIds.Clear();
-                    afterCreated = lastCreated;
-                }
-
-                afterIds.UnionWith(page.Items.Where(i => Millis(i.Created) == lastCreated).Select(i => i.ExternalId));
-            }
-
             var last = page.IsLast || page.Items.Count == 0 || (site == JiraFlavor.Cloud && page.NextPageToken is null);
-            var next = last
-                ? new JiraCursor(NextSince(at.Since, newest, runStartedAt), null, null, null, null)
-                : new JiraCursor(at.Since, runStartedAt, newest, afterCreated, [.. afterIds]);
-            yield return new WorkItemPage(items, next.ToString());
+            yield return position.Take(page.Items, last);
             if (last)
             {
                 yield break;
             }
 
             token = page.NextPageToken;
-            if (site == JiraFlavor.DataCenter)
+            if (site != JiraFlavor.DataCenter)
             {
-                // Offsets shift when an issue already read is deleted or leaves the JQL during the run; counted
-                // from the last instant read, only issues created in that same millisecond could shift.
-                jql = JiraJql.Search(scopeJql, at.Since, afterCreated);
-                startAt = afterIds.Count;
+                continue;
             }
+
+            if (sideBySide && page.Total is { } total && page.Items.Count == JiraSearch.PageSize)
+            {
+                sideBySide = false;
+                var done = false;
+                await foreach (var ahead in ReadSideBySideAsync(site, parser, jql, found.ForSearch(), startAt, total, page.Items[^1].ExternalId, what, cancellationToken))
+                {
+                    done = ahead.Last;
+                    yield return position.Take(ahead.Items, ahead.Last);
+                }
+
+                if (done)
+                {
+                    yield break;
+                }
+            }
+
+            // Offsets shift when an issue already read is deleted or leaves the JQL during the run; counted
+            // from the last instant read, only issues created in that same millisecond could shift.
+            jql = JiraJql.Search(scopeJql, at.Since, position.AfterCreated);
+            startAt = position.AtAfterCreated;
+        }
+    }
+
+    /// <summary>
+    /// The rest of a Data Center search after its first page (at <paramref name="startAt"/>, a full page, of
+    /// <paramref name="total"/>): the following pages by <c>startAt</c>, up to <see cref="concurrency"/> in flight,
+    /// handed out in order. Each asks for one issue more than a page, starting at the previous page's last issue, so
+    /// two neighbours overlap by one issue; as long as they do, no issue that existed throughout the read can lie
+    /// between them however offsets shifted (an issue deleted, moved away or into the scope). The first page that
+    /// does not start with its predecessor's last issue (or comes back empty) ends this read unused; the caller goes on
+    /// by <c>created</c> from the last page committed, which pages by what an issue is, not by where it sits.
+    /// Pages read ahead of a failure, a mismatch or a stop are dropped, none committed; and the cursor of every page
+    /// handed out is the keyset one, so a crash resumes from the last committed issue.
+    /// </summary>
+    private async IAsyncEnumerable<(IReadOnlyList<WorkItem> Items, bool Last)> ReadSideBySideAsync(
+        JiraFlavor site, JiraIssueParser parser, string jql, IReadOnlyList<string> fields, int startAt, int total, string joint, string what,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var offsets = new List<int>();
+        for (var from = startAt + JiraSearch.PageSize - 1; from + 1 < total; from += JiraSearch.PageSize)
+        {
+            offsets.Add(from);
+        }
+
+        await using var pages = new OrderedReads<JiraSearchPage>(
+            offsets.Select(from => (Func<CancellationToken, Task<JiraSearchPage>>)(ct =>
+                search.PageAsync(site, parser, jql, fields, null, from, JiraSearch.PageSize + 1, what, ct))),
+            concurrency,
+            cancellationToken);
+        while (await pages.NextAsync() is { } page)
+        {
+            if (page.Items.Count < 2 || page.Items[0].ExternalId != joint)
+            {
+                yield break;
+            }
+
+            yield return (page.Items, page.IsLast);
+            if (page.IsLast)
+            {
+                yield break;
+            }
+
+            joint = page.Items[^1].ExternalId;
         }
     }
 
@@ -206,19 +248,6 @@ internal sealed class JiraSource(SourceOptions options, SourceClient http, TeamR
         {
             discovery.Release();
         }
-    }
-
-    // Never later than the run's start: an issue edited during a run (or while a crashed run waited to resume)
-    // may sort before what the run read last, and must be read again next time.
-    private long? NextSince(long? since, long? newest, long runStartedAt)
-    {
-        if (newest is not { } seen)
-        {
-            return since;
-        }
-
-        var next = Math.Min(seen, runStartedAt) - (long)options.Overlap.TotalMilliseconds;
-        return since is { } previous && previous > next ? previous : next;
     }
 
     private static long Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds();

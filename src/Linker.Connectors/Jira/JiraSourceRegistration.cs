@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OkrLinker.Connectors.Auth;
 using OkrLinker.Connectors.Http;
 using OkrLinker.Core.Configuration;
@@ -61,7 +62,8 @@ public static class JiraSourceRegistration
         var token = SourceToken.Read(options, SourceServices.Location(services));
         var settings = Settings(options, site, token, SourceToken.Describe(options));
         var http = services.GetRequiredService<SourceHttpClientFactory>().CreateSourceClient(settings);
-        return new JiraSource(options, http, SourceServices.Teams(services), services.GetService<TimeProvider>() ?? TimeProvider.System, flavor);
+        return new JiraSource(options, http, SourceServices.Teams(services), services.GetService<TimeProvider>() ?? TimeProvider.System, flavor,
+            services.GetRequiredService<IOptions<HttpResilienceOptions>>().Value.MaxConcurrentRequests);
     }
 
     /// <returns>The configured flavour; null for <c>Auto</c> (read from the site).</returns>

@@ -10,12 +10,16 @@ public sealed class FakeFaults
     private readonly List<Rule> _rules = [];
 
     /// <summary>Injects <paramref name="fault"/> into the next <paramref name="times"/> requests matching <paramref name="route"/>.</summary>
-    public void Add(string route, FakeFault fault, int times = 1)
+    public void Add(string route, FakeFault fault, int times = 1) => Add(route, fault, times, after: 0);
+
+    /// <summary>As <see cref="Add(string, FakeFault, int)"/>, once <paramref name="after"/> matching requests were served as usual.</summary>
+    public void Add(string route, FakeFault fault, int times, int after)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
         lock (_gate)
         {
-            _rules.Add(new Rule(route, fault, times, 1, null));
+            _rules.Add(new Rule(route, fault, times, 1, null) { Skip = after });
         }
     }
 
@@ -67,6 +71,12 @@ public sealed class FakeFaults
                     continue;
                 }
 
+                if (rule.Skip > 0)
+                {
+                    rule.Skip--;
+                    continue;
+                }
+
                 rule.Remaining--;
                 return rule.Fault;
             }
@@ -83,6 +93,9 @@ public sealed class FakeFaults
         public FakeFault Fault { get; } = fault;
 
         public int Remaining { get; set; } = remaining;
+
+        /// <summary>Matching requests still to let through before the fault fires.</summary>
+        public int Skip { get; set; }
 
         public double Probability { get; } = probability;
 

@@ -22,6 +22,13 @@ public sealed class FakeFaultGate(FakeFaults faults, Func<string, string> routeP
     private static readonly TimeSpan TruncationGrace = TimeSpan.FromMilliseconds(50);
 
     private readonly ConcurrentDictionary<string, FakeFault> handedOver = new();
+    private int inFlight;
+    private int maxInFlight;
+
+    /// <summary>The most requests this server held at once (from arrival to the end of the answer), since the start or <see cref="ResetMaxInFlight"/>.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    public void ResetMaxInFlight() => Volatile.Write(ref maxInFlight, Volatile.Read(ref inFlight));
 
     /// <summary>For <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>.</summary>
     public void Install(object builder) => ((IApplicationBuilder)builder).Use(InvokeAsync);
@@ -35,6 +42,27 @@ public sealed class FakeFaultGate(FakeFaults faults, Func<string, string> routeP
     }
 
     private async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var seen = Volatile.Read(ref maxInFlight); now > seen; seen = Volatile.Read(ref maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref maxInFlight, now, seen) == seen)
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            await AnswerAsync(context, next);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, Func<Task> next)
     {
         if (latency > TimeSpan.Zero)
         {

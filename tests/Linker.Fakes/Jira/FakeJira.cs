@@ -66,6 +66,15 @@ public sealed class FakeJira : IDisposable
 
     public WireMockServer Server => server;
 
+    /// <summary>The most requests the fake held at once (from arrival, latency included, to the end of the answer).</summary>
+    public int MaxInFlight => gate.MaxInFlight;
+
+    /// <summary>
+    /// Called with the JQL and <c>startAt</c> before a Data Center search is answered, on the answering thread: a test changes the data
+    /// in the middle of a read here, or throws <see cref="Jira.FakeJqlException"/> to have that page refused with a 400.
+    /// </summary>
+    public Action<string, int>? BeforeDataCenterPage { get; set; }
+
     public static FakeJira Start(FakeJiraData data, FakeJiraOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -74,7 +83,7 @@ public sealed class FakeJira : IDisposable
         var contextPath = options.Flavor == FakeJiraFlavor.Cloud ? "/" : "/jira/";
         FakeJira? fake = null;
         var faults = new FakeFaults();
-        var gate = new FakeFaultGate(faults, path => RoutePath(path, contextPath), (request, fault) => fake!.Dropped(request, fault));
+        var gate = new FakeFaultGate(faults, path => RoutePath(path, contextPath), (request, fault) => fake!.Dropped(request, fault), options.Latency);
         var server = FakeWireMock.Start(request => fake!.AnswerAsync(request), gate);
         fake = new FakeJira(server, data, options, token, contextPath, faults, gate);
         return fake;
@@ -191,12 +200,18 @@ public sealed class FakeJira : IDisposable
 
             return Json(200, options.Flavor == FakeJiraFlavor.Cloud
                 ? search.Cloud(jql, fields, maxResults, body["nextPageToken"]?.GetValue<string>() ?? Query("nextPageToken"))
-                : search.DataCenter(jql, fields, FakeJiraSearch.Int(body["startAt"]) ?? FakeJiraSearch.Int(Query("startAt")), maxResults));
+                : DataCenterPage(jql, fields, FakeJiraSearch.Int(body["startAt"]) ?? FakeJiraSearch.Int(Query("startAt")), maxResults));
         }
         catch (FakeJqlException refused)
         {
             return Json(400, FakeJiraJson.Errors(refused.Message));
         }
+    }
+
+    private JsonObject DataCenterPage(string jql, IReadOnlyCollection<string> fields, int? startAt, int? maxResults)
+    {
+        BeforeDataCenterPage?.Invoke(jql, startAt ?? 0);
+        return search.DataCenter(jql, fields, startAt, maxResults);
     }
 
     private ResponseMessage Issue(string idOrKey)

@@ -30,6 +30,9 @@ public sealed record FakeJiraOptions
 
     public string EpicLinkFieldId { get; init; } = "customfield_10014";
 
+    /// <summary>A delay before every answer, a realistic round trip for benchmarks; default none.</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
     /// <summary>The clock for the search lag, <c>updated</c> of edits and the request log.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -42,8 +42,10 @@ public sealed class AzureDevOpsHarness : IAsyncDisposable
     /// <param name="options">How the fake behaves (Server's 7.0, the 203 sign-in page, …).</param>
     /// <param name="token">The PAT the source presents; default the fake's own.</param>
     /// <param name="source">Extra keys of the source entry (AreaPaths, Wiql, Projects, …).</param>
+    /// <param name="maxConcurrentRequests"><c>Http.MaxConcurrentRequests</c>; default its default, 2.</param>
     public static Task<AzureDevOpsHarness> StartAsync(
-        FakeAzureDevOpsData data, FakeAzureDevOpsOptions? options = null, string? token = null, IReadOnlyDictionary<string, object?>? source = null)
+        FakeAzureDevOpsData data, FakeAzureDevOpsOptions? options = null, string? token = null, IReadOnlyDictionary<string, object?>? source = null,
+        int maxConcurrentRequests = 2)
     {
         var fake = FakeAzureDevOps.Start(data, options);
         var variable = "ADO_TEST_PAT_" + Guid.NewGuid().ToString("N");
@@ -61,7 +63,7 @@ public sealed class AzureDevOpsHarness : IAsyncDisposable
             entry[key] = value;
         }
 
-        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(entry));
+        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(entry, maxConcurrentRequests));
         return Task.FromResult(new AzureDevOpsHarness(fake, config, variable, (string)entry["BaseUrl"]!));
     }
 
@@ -149,14 +151,14 @@ public sealed class AzureDevOpsHarness : IAsyncDisposable
         Config.Dispose();
     }
 
-    private static string ConfigJson(Dictionary<string, object?> source) => JsonSerializer.Serialize(new
+    private static string ConfigJson(Dictionary<string, object?> source, int maxConcurrentRequests) => JsonSerializer.Serialize(new
     {
         Okrs = new { Path = "okrs.yaml" },
         Store = new { Provider = "Sqlite", ConnectionString = "Data Source=../data/okrlinker.db" },
         Sources = new[] { source },
         Teams = new Dictionary<string, string> { ["ado:Shop\\Checkout"] = CheckoutTeam },
         // Retries and waits kept short: the fake asks for 1 s at most, and backoff need not be long here.
-        Http = new { BaseDelay = "00:00:00.010", MaxDelay = "00:00:00.200", AttemptTimeout = "00:00:05", MaxRetries = 8 },
+        Http = new { BaseDelay = "00:00:00.010", MaxDelay = "00:00:00.200", AttemptTimeout = "00:00:05", MaxRetries = 8, MaxConcurrentRequests = maxConcurrentRequests },
         Report = new { Week = "2026-W47", TimeZone = "UTC", Output = "../out" },
         Web = new { Urls = "http://127.0.0.1:0" },
     });

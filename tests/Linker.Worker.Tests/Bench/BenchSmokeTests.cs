@@ -59,6 +59,37 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task The_jira_scenario_syncs_a_Data_Center_project_one_page_after_the_other_and_side_by_side_in_the_same_requests()
+    {
+        var output = new StringWriter();
+
+        var code = await BenchCommand.RunAsync(["jira", "--items", "300", "--latency-ms", "5", "--flavor", "datacenter", "--concurrency", "1,2"], output, CancellationToken.None);
+
+        Assert.True(code == 0, output.ToString());
+        var rows = TrackerRows(output.ToString());
+        // The field list and three searches; without change the field list and one search.
+        Assert.Equal([("1", "4", "2"), ("2", "4", "2")], rows);
+    }
+
+    [Fact]
+    public async Task The_azure_devops_scenario_syncs_a_project_one_batch_after_the_other_and_side_by_side_in_the_same_requests()
+    {
+        var output = new StringWriter();
+
+        var code = await BenchCommand.RunAsync(["azure-devops", "--items", "300", "--latency-ms", "5", "--concurrency", "1,2"], output, CancellationToken.None);
+
+        Assert.True(code == 0, output.ToString());
+        var rows = TrackerRows(output.ToString());
+        Assert.Equal(["1", "2"], rows.Select(r => r.Concurrency));
+        Assert.Equal(rows[0].First, rows[1].First);
+        Assert.All(rows, r => Assert.Equal("1", r.Again)); // one WIQL query
+    }
+
+    // The tracker scenarios' table: concurrency, first sync's requests, the re-sync's requests.
+    private static List<(string Concurrency, string First, string Again)> TrackerRows(string text) =>
+        [.. text.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| \d+ \| \d+ \|")).Select(l => l.Split('|', StringSplitOptions.TrimEntries)).Select(c => (c[1], c[2], c[6]))];
+
+    [Fact]
     public async Task The_dashboard_scenario_syncs_reports_and_times_the_pages_over_the_stored_report()
     {
         var output = new StringWriter();

@@ -40,12 +40,14 @@ public sealed class JiraHarness : IDisposable
     /// <param name="token">The token the source presents; default the fake's own.</param>
     /// <param name="jql">The source's <c>Jql</c>; set, it is the one scope (no <c>Projects</c>).</param>
     /// <param name="flavor">The source's <c>Flavor</c> setting; default the fake's own flavour.</param>
-    public static JiraHarness Start(FakeJiraData data, FakeJiraOptions options, string? token = null, string? jql = null, string? flavor = null)
+    /// <param name="maxConcurrentRequests"><c>Http.MaxConcurrentRequests</c>; default its default, 2.</param>
+    public static JiraHarness Start(
+        FakeJiraData data, FakeJiraOptions options, string? token = null, string? jql = null, string? flavor = null, int maxConcurrentRequests = 2)
     {
         var fake = FakeJira.Start(data, options);
         var variable = "JIRA_TEST_TOKEN_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(variable, token ?? fake.Token);
-        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(fake, variable, jql, flavor ?? fake.Flavor.ToString()));
+        var config = new TempConfig().WithOkrs(TempConfig.GoodOkrs).WithConfig(ConfigJson(fake, variable, jql, flavor ?? fake.Flavor.ToString(), maxConcurrentRequests));
         return new JiraHarness(fake, config, variable);
     }
 
@@ -117,7 +119,7 @@ public sealed class JiraHarness : IDisposable
 
     private static DateTimeOffset Time(long stored) => (DateTimeOffset)TimeConverter.ConvertFromProvider(stored)!;
 
-    private static string ConfigJson(FakeJira fake, string tokenVariable, string? jql, string flavor) => JsonSerializer.Serialize(new
+    private static string ConfigJson(FakeJira fake, string tokenVariable, string? jql, string flavor, int maxConcurrentRequests) => JsonSerializer.Serialize(new
     {
         Okrs = new { Path = "okrs.yaml" },
         Store = new { Provider = "Sqlite", ConnectionString = "Data Source=../data/okrlinker.db" },
@@ -138,7 +140,7 @@ public sealed class JiraHarness : IDisposable
         },
         Teams,
         // Retries and waits kept short: the fake asks for 1 s at most, and backoff need not be long here.
-        Http = new { BaseDelay = "00:00:00.010", MaxDelay = "00:00:00.200", SecondaryLimitMinimumWait = "00:00:01", AttemptTimeout = "00:00:05", MaxRetries = 8 },
+        Http = new { BaseDelay = "00:00:00.010", MaxDelay = "00:00:00.200", SecondaryLimitMinimumWait = "00:00:01", AttemptTimeout = "00:00:05", MaxRetries = 8, MaxConcurrentRequests = maxConcurrentRequests },
         Report = new { Week = "2026-W47", TimeZone = "UTC", Output = "../out" },
         Web = new { Urls = "http://127.0.0.1:0" },
     });

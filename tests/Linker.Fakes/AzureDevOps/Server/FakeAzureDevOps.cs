@@ -31,7 +31,7 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
         Data = data;
         Token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(26));
         _routes = new AdoRoutes(data, options, Token);
-        _gate = new FakeFaultGate(Faults, AdoFaultRoutes.RoutePath, (request, fault) => Journal.Add(AdoFaultRoutes.Dropped(request, fault, options.Clock)));
+        _gate = new FakeFaultGate(Faults, AdoFaultRoutes.RoutePath, (request, fault) => Journal.Add(AdoFaultRoutes.Dropped(request, fault, options.Clock)), options.Latency);
         _server = FakeWireMock.Start(AnswerAsync, _gate);
         var port = _server.Port;
         Root = new Uri($"http://127.0.0.1:{port}/");
@@ -50,6 +50,9 @@ public sealed class FakeAzureDevOps : IAsyncDisposable, IDisposable
     public FakeAzureDevOpsData Data { get; }
 
     public FakeAdoJournal Journal { get; } = new();
+
+    /// <summary>The most requests the fake held at once (from arrival, latency included, to the end of the answer).</summary>
+    public int MaxInFlight => _gate.MaxInFlight;
 
     /// <summary>
     /// Faults by route pattern against the path without the organization, e.g. <c>"POST */_apis/wit/wiql"</c>,

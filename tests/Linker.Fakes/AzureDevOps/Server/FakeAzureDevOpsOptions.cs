@@ -23,6 +23,9 @@ public sealed record FakeAzureDevOpsOptions
     /// </summary>
     public bool CapCountsBeforeTop { get; init; }
 
+    /// <summary>A delay before every answer, a realistic round trip for benchmarks; default none.</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
     /// <summary>The time stamps of the request journal.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
