@@ -180,14 +180,20 @@ internal static class HtmlText
                 at++;
             }
 
-            var attributes = html[attributesStart..Math.Min(at, html.Length)];
+            if (at >= html.Length)
+            {
+                // Never closed: "c<d" at the end of a description is text.
+                return null;
+            }
+
+            var attributes = html[attributesStart..at];
             var selfClosing = attributes.EndsWith('/');
             if (!closing && name.Equals("a", StringComparison.OrdinalIgnoreCase))
             {
                 href = Attribute(attributes, "href");
             }
 
-            return new Tag(name, closing, selfClosing, false, href, Math.Min(at + 1, html.Length));
+            return new Tag(name, closing, selfClosing, false, href, at + 1);
         }
 
         private static string? Attribute(string attributes, string name)
