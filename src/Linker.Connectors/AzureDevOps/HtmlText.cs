@@ -73,6 +73,12 @@ internal static class HtmlText
                 continue;
             }
 
+            if (tag.End < 0)
+            {
+                writer.AppendFlowing(Decode(html[open..]));
+                break;
+            }
+
             i = tag.End;
             if (tag.Comment)
             {
@@ -124,7 +130,10 @@ internal static class HtmlText
     // Entities decoded; a non-breaking space is a space here, or "Fixes&nbsp;PAY-12" would not name PAY-12 as a word.
     private static string Decode(string text) => WebUtility.HtmlDecode(text).Replace('\u00A0', ' ');
 
-    /// <summary>One tag: its name (lower or upper case as written), whether it closes or closes itself, an <c>href</c>, and the index after it.</summary>
+    /// <summary>
+    /// One tag: its name (lower or upper case as written), whether it closes or closes itself, an <c>href</c>, and the index
+    /// after it; -1 for a tag that never closes.
+    /// </summary>
     private sealed record Tag(string Name, bool Closing, bool SelfClosing, bool Comment, string? Href, int End)
     {
         public static Tag? Read(string html, int open)
@@ -182,8 +191,8 @@ internal static class HtmlText
 
             if (at >= html.Length)
             {
-                // Never closed: "c<d" at the end of a description is text.
-                return null;
+                // Never closed ("c<d" at the end, an unbalanced quote): the rest is text, read once, not re-scanned for every '<'.
+                return new Tag("", false, false, false, null, -1);
             }
 
             var attributes = html[attributesStart..at];

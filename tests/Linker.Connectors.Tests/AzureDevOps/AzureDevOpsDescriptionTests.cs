@@ -83,6 +83,12 @@ public sealed class AzureDevOpsDescriptionTests
     }
 
     [Fact]
+    public void A_tag_that_never_closes_leaves_the_rest_as_text()
+    {
+        Assert.Equal("Mirrors PAY-12\n<a title=\"x>then AB#7 <b", Body("<p>Mirrors PAY-12</p><a title=\"x>then AB#7 <b"));
+    }
+
+    [Fact]
     public void A_huge_description_is_cut_at_the_cap()
     {
         var body = Body("<div>" + new string('y', 50_000) + "</div><div>" + new string('z', 50_000) + "</div>");
