@@ -295,7 +295,7 @@ internal sealed partial class AzureDevOpsSource(
     [
         "System.Id", "System.Rev", "System.TeamProject", "System.WorkItemType", "System.Title", "System.State",
         "System.AreaPath", "System.IterationPath", "System.Tags", "System.Parent", "System.CreatedDate", "System.ChangedDate",
-        "Microsoft.VSTS.Common.ClosedDate", "Microsoft.VSTS.Common.ResolvedDate",
+        "Microsoft.VSTS.Common.ClosedDate", "Microsoft.VSTS.Common.ResolvedDate", "System.Description",
     ];
 
     private static List<string> FieldList(AzureDevOpsWorkItemParser parser) =>

@@ -77,6 +77,7 @@ public sealed class AzureDevOpsWorkItemParser(SourceOptions source, TeamResolver
             Created = created,
             Updated = updated,
             Resolved = resolved,
+            Body = HtmlText.Of(JsonRead.Str(f, "System.Description")),
         };
     }
 

@@ -106,7 +106,7 @@ public sealed class CsvWorkItemParser(SourceOptions source, TeamResolver teams)
             Created = created,
             Updated = updated,
             Resolved = resolved,
-            Body = row.Optional("body"),
+            Body = ItemBody.Cap(row.Optional("body")),
             Branch = row.Optional("branch"),
         };
     }

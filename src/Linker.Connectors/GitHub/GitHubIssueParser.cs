@@ -65,7 +65,7 @@ public sealed class GitHubIssueParser(SourceOptions source, TeamResolver teams)
             Created = created,
             Updated = updated,
             Resolved = resolved,
-            Body = JsonRead.Str(issue, "body"),
+            Body = ItemBody.Cap(JsonRead.Str(issue, "body")),
 
             // Only a pulls-list item carries head; the issues list the source reads does not (README).
             Branch = JsonRead.Str(JsonRead.Obj(issue, "head") ?? default, "ref"),

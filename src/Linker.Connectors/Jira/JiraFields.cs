@@ -13,7 +13,7 @@ internal sealed record JiraFields(JiraFieldCatalog Catalog, IReadOnlyList<string
     public const string EpicLink = "Epic Link";
 
     private static readonly string[] Standard =
-        ["summary", "status", "issuetype", "project", "labels", "components", "parent", "created", "updated", "resolutiondate"];
+        ["summary", "status", "issuetype", "project", "labels", "components", "parent", "created", "updated", "resolutiondate", "description"];
 
     /// <summary>The story-point names tried in order: the configured one, else Cloud's then Data Center's default.</summary>
     public static IReadOnlyList<string> StoryPointNames(SourceOptions source) =>

@@ -77,6 +77,9 @@ public sealed class JiraIssueParser(SourceOptions source, TeamResolver teams, Ji
             Created = created,
             Updated = updated,
             Resolved = resolved,
+
+            // Cloud (v3): Atlassian Document Format; Data Center (v2): wiki markup, kept as it is.
+            Body = AdfText.Of(JsonRead.Prop(f, "description")),
         };
     }
 

@@ -59,7 +59,10 @@ public sealed record WorkItem
 
     public DateTimeOffset? Resolved { get; init; }
 
-    /// <summary>The description, where the source reads it (GitHub issue and pull-request bodies); searched for cross-references.</summary>
+    /// <summary>
+    /// The description as plain text (GitHub bodies, Jira descriptions, Azure DevOps <c>System.Description</c>, a CSV
+    /// <c>body</c>), at most 65,536 characters; searched for cross-references and read by the suggestions.
+    /// </summary>
     public string? Body { get; init; }
 
     /// <summary>A pull request's head branch, where the source reads it; searched for cross-references.</summary>

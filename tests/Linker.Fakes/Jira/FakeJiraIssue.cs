@@ -20,6 +20,12 @@ public sealed record FakeJiraIssue(
     DateTimeOffset Updated,
     DateTimeOffset? Resolved)
 {
+    /// <summary>
+    /// The description as plain text, or none. Cloud answers it in Atlassian Document Format (a paragraph per line),
+    /// Data Center as the string itself (wiki markup); with none the field is left out, as the generated data has none.
+    /// </summary>
+    public string? Description { get; init; }
+
     public const string Epic = "Epic";
     public const string Story = "Story";
     public const string SubTask = "Sub-task";

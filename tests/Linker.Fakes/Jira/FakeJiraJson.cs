@@ -48,6 +48,11 @@ internal sealed class FakeJiraJson(FakeJiraOptions options, string site, Func<lo
         Put("created", () => Time(issue.Created));
         Put("updated", () => Time(issue.Updated));
         Put("resolutiondate", () => issue.Resolved is { } r ? Time(r) : null);
+        if (issue.Description is { } description)
+        {
+            Put("description", () => options.Flavor == FakeJiraFlavor.Cloud ? Adf(description) : description);
+        }
+
         Put(options.StoryPointsFieldId, () => issue.Points);
         Put(options.KeyResultFieldId, () => issue.KeyResult is { } kr ? new JsonObject { ["value"] = kr, ["id"] = "1" + kr.GetHashCode(StringComparison.Ordinal).ToString("x", CultureInfo.InvariantCulture) } : null);
         var parent = issue.ParentId is { } pid ? find(pid) : null;
@@ -76,6 +81,18 @@ internal sealed class FakeJiraJson(FakeJiraOptions options, string site, Func<lo
 
         return json;
     }
+
+    /// <summary>Plain text as Cloud's Atlassian Document Format (<c>jira/v3-issue-get.json</c>): a paragraph per line.</summary>
+    public static JsonObject Adf(string text) => new()
+    {
+        ["type"] = "doc",
+        ["version"] = 1,
+        ["content"] = new JsonArray([.. text.ReplaceLineEndings("\n").Split('\n').Select(line => (JsonNode)new JsonObject
+        {
+            ["type"] = "paragraph",
+            ["content"] = line.Length == 0 ? new JsonArray() : new JsonArray(new JsonObject { ["type"] = "text", ["text"] = line }),
+        })]),
+    };
 
     /// <summary><c>/field</c>: the system fields the connector reads and this site's custom ones, with a same-named decoy.</summary>
     public JsonArray Fields()

@@ -33,6 +33,9 @@ public sealed record FakeAdoItem
     /// <summary>The custom "Key Result" field (<c>Custom.KeyResult</c>).</summary>
     public string? KeyResult { get; init; }
 
+    /// <summary><c>System.Description</c>: HTML, as the work item form saves it; none in generated data.</summary>
+    public string? Description { get; init; }
+
     public required DateTimeOffset Created { get; init; }
 
     public required DateTimeOffset Changed { get; init; }

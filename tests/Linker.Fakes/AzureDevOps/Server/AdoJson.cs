@@ -38,6 +38,11 @@ internal static class AdoJson
             all["Microsoft.VSTS.Common.ClosedDate"] = Date(closed);
         }
 
+        if (item.Description is { } description)
+        {
+            all["System.Description"] = description;
+        }
+
         if (item.KeyResult is { } kr)
         {
             all["Custom.KeyResult"] = kr;

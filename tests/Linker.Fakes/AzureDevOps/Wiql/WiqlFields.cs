@@ -26,6 +26,7 @@ internal static class WiqlFields
         "System.State", "System.AreaPath", "System.IterationPath", "System.Title", "System.Tags", "System.Parent",
         "Microsoft.VSTS.Scheduling.StoryPoints", "Microsoft.VSTS.Scheduling.Effort", "Microsoft.VSTS.Scheduling.Size",
         "Microsoft.VSTS.Common.ClosedDate", "Microsoft.VSTS.Common.ResolvedDate", "Microsoft.VSTS.Common.StateChangeDate", "Custom.KeyResult",
+        "System.Description",
     };
 
     /// <summary>The reference name for a name in brackets; an unknown field is Azure DevOps' TF51005.</summary>
@@ -64,6 +65,7 @@ internal static class WiqlFields
         "Microsoft.VSTS.Scheduling.Size" => item.Size,
         "Microsoft.VSTS.Common.ClosedDate" => item.Closed,
         "Custom.KeyResult" => item.KeyResult,
+        "System.Description" => item.Description,
         _ => null,
     };
 }
