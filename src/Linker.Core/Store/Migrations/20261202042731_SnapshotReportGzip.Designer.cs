@@ -10,7 +10,7 @@ using OkrLinker.Core.Store;
 namespace OkrLinker.Core.Store.Migrations
 {
     [DbContext(typeof(LinkerDbContext))]
-    [Migration("20261202054336_SnapshotReportGzip")]
+    [Migration("20261202042731_SnapshotReportGzip")]
     partial class SnapshotReportGzip
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using OkrLinker.Core.Store;
 namespace OkrLinker.Store.Postgres.Migrations
 {
     [DbContext(typeof(LinkerDbContext))]
-    [Migration("20261202054354_SnapshotReportGzip")]
+    [Migration("20261202042851_SnapshotReportGzip")]
     partial class SnapshotReportGzip
     {
         /// <inheritdoc />
