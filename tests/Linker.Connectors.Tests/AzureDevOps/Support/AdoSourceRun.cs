@@ -29,11 +29,18 @@ internal sealed class AdoSourceRun : IDisposable
 
     public string TokenVariable => variable;
 
-    public static AdoSourceRun Create(FakeAzureDevOps fake, Action<SourceOptions>? configure = null, string? token = null)
+    /// <param name="now">The source's clock (real timers, a fixed now), where what it reads depends on the time; else the system's.</param>
+    public static AdoSourceRun Create(FakeAzureDevOps fake, Action<SourceOptions>? configure = null, string? token = null, DateTimeOffset? now = null)
     {
         var variable = "ADO_UNIT_PAT_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(variable, token ?? fake.Token);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        if (now is { } fixedNow)
+        {
+            collection.AddSingleton<TimeProvider>(new FakeClock(fixedNow));
+        }
+
+        var services = collection
             .AddAzureDevOpsSource()
             .AddSingleton(Options.Create(TestSource.FastOptions()))
             .BuildServiceProvider();
