@@ -11,6 +11,7 @@ namespace OkrLinker.Worker.Tests.Browser;
 /// report JSON's (and the hand-worked ones), the tree adds up, the unlinked list sorts and filters exactly, links lead
 /// where they say, hostile text stays text, the key guards every page, no page logs an error or fails axe-core.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class DashboardInChromiumTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     /// <summary>Every page, with the name its screenshots carry.</summary>

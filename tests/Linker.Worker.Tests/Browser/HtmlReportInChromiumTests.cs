@@ -10,6 +10,7 @@ namespace OkrLinker.Worker.Tests.Browser;
 /// The HTML report opened in a real headless Chromium: it must load without errors or requests of
 /// its own, run no script, draw both charts, and show hostile tracker text as text.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class HtmlReportInChromiumTests : IDisposable
 {
     private const string ShownCopy = "/tmp/okrlinker-report.png";

@@ -16,6 +16,7 @@ namespace OkrLinker.Worker.Tests.Browser;
 /// on the fake GitHub: a PM signs in, approves a KR on the item page, the label appears on the fake, and once the
 /// triggered sync and refresh have run the item page and the report show the item linked.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class WriteBackInChromiumTests
 {
     private const string ApiKey = "wb-browser-s3cret";
