@@ -48,18 +48,23 @@ public sealed class WriteBackHarness : IAsyncDisposable
 
     public FakeAzureDevOps Ado { get; }
 
+    /// <summary>The environment variable <c>ado</c>'s <c>Auth.WriteTokenEnv</c> names.</summary>
+    public required string AdoWriteTokenVariable { get; init; }
+
     /// <param name="gitHubWrites">False leaves <c>gh</c> without <c>Auth.WriteTokenEnv</c>: write-back off for it.</param>
-    public static async Task<WriteBackHarness> StartAsync(bool listen = false, bool gitHubWrites = true)
+    /// <param name="jiraFlavor">The Jira site: Cloud (e-mail and API token) or Data Center (a Bearer personal access token).</param>
+    public static async Task<WriteBackHarness> StartAsync(bool listen = false, bool gitHubWrites = true, FakeJiraFlavor jiraFlavor = FakeJiraFlavor.Cloud)
     {
         var gitHubData = new FakeGitHubData("acme");
         gitHubData.AddRepo("web");
         gitHubData.Add("web", "Checkout button copy");
         gitHubData.Add("web", "Faster signup form");
         var gitHub = await FakeGitHub.StartAsync(gitHubData);
-        var jira = FakeJira.Start(FakeJiraData.Generate(16, ["PAY"], 6));
+        var jira = FakeJira.Start(FakeJiraData.Generate(16, ["PAY"], 6), new FakeJiraOptions { Flavor = jiraFlavor });
         var ado = FakeAzureDevOps.Start(FakeAzureDevOpsData.Generate(16, [new("Shop", 8, FakeAdoProcess.Agile)]));
 
         var variables = new List<string>();
+        string? adoWriteVariable = null;
         string Variable(string value)
         {
             var name = "WB_TEST_" + Guid.NewGuid().ToString("N");
@@ -77,11 +82,11 @@ public sealed class WriteBackHarness : IAsyncDisposable
             .With("Sources:0:Owner", "acme").With("Sources:0:Repos:0", "web")
             .With("Sources:0:Auth:TokenEnv", Variable(gitHub.Token)).With("Sources:0:Auth:WriteTokenEnv", gitHubWrites ? Variable(gitHub.Token) : null)
             .With("Sources:1:Name", "jira").With("Sources:1:Kind", "jira").With("Sources:1:BaseUrl", jira.BaseUrl.ToString())
-            .With("Sources:1:Projects:0", "PAY").With("Sources:1:Auth:Email", jira.Email)
+            .With("Sources:1:Projects:0", "PAY").With("Sources:1:Flavor", jiraFlavor.ToString()).With("Sources:1:Auth:Email", jiraFlavor == FakeJiraFlavor.Cloud ? jira.Email : null)
             .With("Sources:1:Auth:TokenEnv", Variable(jira.Token)).With("Sources:1:Auth:WriteTokenEnv", Variable(jira.Token))
             .With("Sources:2:Name", "ado").With("Sources:2:Kind", "azure-devops").With("Sources:2:BaseUrl", ado.BaseUrl.ToString().TrimEnd('/'))
             .With("Sources:2:Projects:0", "Shop")
-            .With("Sources:2:Auth:TokenEnv", Variable(ado.Token)).With("Sources:2:Auth:WriteTokenEnv", Variable(ado.Token))
+            .With("Sources:2:Auth:TokenEnv", Variable(ado.Token)).With("Sources:2:Auth:WriteTokenEnv", adoWriteVariable = Variable(ado.Token))
             .With("Sources:3:Name", "csv").With("Sources:3:Kind", "files").With("Sources:3:Format", "csv").With("Sources:3:Path", "samples/csv")
             .With("Report:Week", Week)
             .WithApiKey(ApiKey);
@@ -92,7 +97,7 @@ public sealed class WriteBackHarness : IAsyncDisposable
             Assert.All(results, r => Assert.Null(r.FirstError));
         }
 
-        var harness = new WriteBackHarness(web, gitHub, jira, ado, variables, config, settings);
+        var harness = new WriteBackHarness(web, gitHub, jira, ado, variables, config, settings) { AdoWriteTokenVariable = adoWriteVariable! };
         await harness.RebuildReportAsync();
         return harness;
     }

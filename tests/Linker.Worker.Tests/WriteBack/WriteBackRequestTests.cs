@@ -1,5 +1,6 @@
 using System.Net;
 using OkrLinker.Fakes;
+using OkrLinker.Fakes.Jira;
 
 namespace OkrLinker.Worker.Tests.WriteBack;
 
@@ -168,6 +169,55 @@ public sealed class WriteBackRequestTests
         Assert.Contains($"<td class=\"num\">403</td><td>{OkrLinker.Core.Reports.HtmlText.Encode(answer)}</td>", html, StringComparison.Ordinal);
         Assert.Contains("data-how=\"Unlinked\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("sync-pending", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Jira_Data_Center_gets_the_same_PUT_on_api_2_with_its_personal_access_token()
+    {
+        await using var wb = await WriteBackHarness.StartAsync(jiraFlavor: FakeJiraFlavor.DataCenter);
+        var issue = wb.Jira.Data.Issues.OrderBy(i => i.Id).First();
+        wb.Jira.Data.Edit(issue.Id, i => i with { Labels = ["checkout"] });
+        wb.Jira.Requests.Clear();
+
+        using var response = await wb.ApproveWithKeyAsync("jira", issue.Key, "O1-KR2");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(
+            [$"PUT /rest/api/2/issue/{issue.Key} 204 application/json; charset=utf-8 {{\"update\":{{\"labels\":[{{\"add\":\"kr:O1-KR2\"}}]}}}}"],
+            wb.Jira.Requests.All.Select(Line));
+        Assert.All(wb.Jira.Requests.All, r => Assert.True(r.HadAuthorization));
+        Assert.Equal(["checkout", "kr:O1-KR2"], wb.Jira.Data.Issues.Single(i => i.Id == issue.Id).Labels);
+        var record = Assert.Single(await wb.RecordsAsync());
+        Assert.Equal((true, 204, $"Jira answered 204: {issue.Key} carries the label kr:O1-KR2."), (record.Succeeded, record.Status, record.Answer));
+    }
+
+    [Fact]
+    public async Task Azure_DevOps_403_for_a_read_only_token_names_the_write_token_variable_and_changes_nothing()
+    {
+        await using var wb = await WriteBackHarness.StartAsync();
+        var item = wb.Ado.Data.Snapshot().OrderBy(i => i.Id).First();
+        var before = wb.Ado.Data.Edit(item.Id, i => i with { Tags = ["web"] });
+        wb.Ado.Journal.Clear();
+        wb.Ado.Faults.Add("PATCH /_apis/wit/workitems/*", FakeFault.Forbidden());
+
+        using var response = await wb.ApproveWithKeyAsync("ado", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "O1-KR1");
+        var (status, html) = await wb.PageAsync("ado", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(["GET 200", "PATCH 403"], wb.Ado.Journal.All.Select(r => $"{r.Method} {r.Status}"));
+        Assert.Equal(before, wb.Ado.Data.Find(item.Id));
+        var record = Assert.Single(await wb.RecordsAsync());
+        Assert.Equal((false, 403, false), (record.Succeeded, record.Status, record.SyncTriggered));
+        Assert.Equal(
+            "Source 'ado': Azure DevOps answered 403 Forbidden (TF400813: The user 'okr-linker-bot@acme.com' is not authorized to access this resource: "
+                + $"the token may read work items but not write them.) — the token in {wb.AdoWriteTokenVariable} lacks access or scope.",
+            record.Answer);
+        Assert.Equal(
+            $"GET /acme/_apis/wit/workitems/{item.Id}?api-version=7.1&fields=System.Tags\n"
+                + $"PATCH /acme/_apis/wit/workitems/{item.Id}?api-version=7.1 [{{\"op\":\"test\",\"path\":\"/rev\",\"value\":{before.Rev}}},{{\"op\":\"replace\",\"path\":\"/fields/System.Tags\",\"value\":\"web; kr:O1-KR1\"}}]",
+            record.Sent);
+        Assert.Equal(200, status);
+        Assert.Contains("<tr data-result=\"failed\">", html, StringComparison.Ordinal);
     }
 
     private static string AdoLine(FakeAdoRequest r) =>
