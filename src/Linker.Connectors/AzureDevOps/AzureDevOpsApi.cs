@@ -101,13 +101,16 @@ internal sealed partial class AzureDevOpsApi(SourceClient http, ILogger logger) 
         }
     }
 
-    // Azure DevOps Server names the refusal by type (VssVersionOutOfRangeException) and in words ("… is out of range for this server").
-    private static async Task<bool> ServesOlderVersionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return body.Contains("VssVersionOutOfRangeException", StringComparison.Ordinal)
-            || body.Contains("is out of range for this server", StringComparison.OrdinalIgnoreCase);
-    }
+    private static async Task<bool> ServesOlderVersionAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        RefusesVersion(await response.Content.ReadAsStringAsync(cancellationToken));
+
+    /// <summary>
+    /// Whether a 400's body refuses the api-version as too new: Azure DevOps Server names the refusal by type
+    /// (VssVersionOutOfRangeException) and in words ("… is out of range for this server").
+    /// </summary>
+    public static bool RefusesVersion(string body) =>
+        body.Contains("VssVersionOutOfRangeException", StringComparison.Ordinal)
+        || body.Contains("is out of range for this server", StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(EventId = 7301, Level = LogLevel.Information, Message = "Source '{Source}': the server refuses api-version {Refused}; using {Used}")]
     private partial void LogFallback(string source, string refused, string used);

@@ -10,7 +10,7 @@ namespace OkrLinker.Connectors.AzureDevOps;
 /// Adds the KR tag to a work item: reads its revision and <c>System.Tags</c>, then sends a JSON Patch
 /// (<c>application/json-patch+json</c>) that tests <c>/rev</c> and sets the tags string (<c>"a; b; kr:O1-KR1"</c>), so a
 /// save by someone else in between is refused (412) rather than overwritten; then it reads again and tries once more.
-/// Needs a PAT with Work Items: Read &amp; write.
+/// Needs a PAT with Work Items: Read &amp; write. Asks with api-version 7.1, and 7.0 when a Server refuses 7.1 as too new.
 /// </summary>
 internal sealed class AzureDevOpsTagWriter(SourceClient http) : ITagWriter
 {
@@ -28,10 +28,19 @@ internal sealed class AzureDevOpsTagWriter(SourceClient http) : ITagWriter
             return exchange.Failed($"'{target.ExternalId}' is not an Azure DevOps work item id.");
         }
 
-        var path = $"_apis/wit/workitems/{id.ToString(CultureInfo.InvariantCulture)}?api-version={AzureDevOpsApi.Preferred}";
+        var version = AzureDevOpsApi.Preferred;
         for (var attempt = 1; ; attempt++)
         {
+            var path = $"_apis/wit/workitems/{id.ToString(CultureInfo.InvariantCulture)}?api-version={version}";
             var (read, readBody) = await exchange.SendAsync(HttpMethod.Get, $"{path}&fields={TagsField}", null, cancellationToken);
+            if (read == 400 && version == AzureDevOpsApi.Preferred && AzureDevOpsApi.RefusesVersion(readBody))
+            {
+                // Azure DevOps Server 2022 serves 7.0 at most, as the reads found out (AzureDevOpsApi); not an attempt.
+                version = AzureDevOpsApi.Fallback;
+                attempt--;
+                continue;
+            }
+
             if (read != 200)
             {
                 return exchange.Refused(read, $"work item {id}", readBody);

@@ -53,7 +53,9 @@ public sealed class WriteBackHarness : IAsyncDisposable
 
     /// <param name="gitHubWrites">False leaves <c>gh</c> without <c>Auth.WriteTokenEnv</c>: write-back off for it.</param>
     /// <param name="jiraFlavor">The Jira site: Cloud (e-mail and API token) or Data Center (a Bearer personal access token).</param>
-    public static async Task<WriteBackHarness> StartAsync(bool listen = false, bool gitHubWrites = true, FakeJiraFlavor jiraFlavor = FakeJiraFlavor.Cloud)
+    /// <param name="adoMaxApiVersion">The newest api-version the fake Azure DevOps serves: "7.0" is Azure DevOps Server 2022.</param>
+    public static async Task<WriteBackHarness> StartAsync(
+        bool listen = false, bool gitHubWrites = true, FakeJiraFlavor jiraFlavor = FakeJiraFlavor.Cloud, string adoMaxApiVersion = "7.1")
     {
         var gitHubData = new FakeGitHubData("acme");
         gitHubData.AddRepo("web");
@@ -61,7 +63,7 @@ public sealed class WriteBackHarness : IAsyncDisposable
         gitHubData.Add("web", "Faster signup form");
         var gitHub = await FakeGitHub.StartAsync(gitHubData);
         var jira = FakeJira.Start(FakeJiraData.Generate(16, ["PAY"], 6), new FakeJiraOptions { Flavor = jiraFlavor });
-        var ado = FakeAzureDevOps.Start(FakeAzureDevOpsData.Generate(16, [new("Shop", 8, FakeAdoProcess.Agile)]));
+        var ado = FakeAzureDevOps.Start(FakeAzureDevOpsData.Generate(16, [new("Shop", 8, FakeAdoProcess.Agile)]), new FakeAzureDevOpsOptions { MaxApiVersion = adoMaxApiVersion });
 
         var variables = new List<string>();
         string? adoWriteVariable = null;

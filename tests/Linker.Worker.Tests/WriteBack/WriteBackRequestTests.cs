@@ -92,6 +92,28 @@ public sealed class WriteBackRequestTests
     }
 
     [Fact]
+    public async Task Azure_DevOps_Server_that_serves_7_0_at_most_gets_the_write_on_7_0_after_one_refused_read()
+    {
+        await using var wb = await WriteBackHarness.StartAsync(adoMaxApiVersion: "7.0");
+        var item = wb.Ado.Data.Snapshot().OrderBy(i => i.Id).First();
+        var edited = wb.Ado.Data.Edit(item.Id, i => i with { Tags = ["web"] });
+        wb.Ado.Journal.Clear();
+
+        using var response = await wb.ApproveWithKeyAsync("ado", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "O1-KR1");
+
+        Assert.Equal(
+            [
+                $"GET /acme/_apis/wit/workitems/{item.Id}?api-version=7.1&fields=System.Tags 400",
+                $"GET /acme/_apis/wit/workitems/{item.Id}?api-version=7.0&fields=System.Tags 200",
+                $"PATCH /acme/_apis/wit/workitems/{item.Id}?api-version=7.0 200",
+            ],
+            wb.Ado.Journal.All.Select(r => AdoLine(r with { Body = null, ContentType = null })));
+        Assert.Equal(["web", "kr:O1-KR1"], wb.Ado.Data.Find(item.Id)!.Tags);
+        var record = Assert.Single(await wb.RecordsAsync());
+        Assert.Equal((true, 200, $"Azure DevOps answered 200: work item {item.Id} carries the tag kr:O1-KR1 (rev {edited.Rev + 1})."), (record.Succeeded, record.Status, record.Answer));
+    }
+
+    [Fact]
     public async Task Azure_DevOps_412_for_a_stale_revision_is_read_again_and_retried_once()
     {
         await using var wb = await WriteBackHarness.StartAsync();
