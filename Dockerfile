@@ -5,7 +5,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/Linker.Worker/Linker.Worker.csproj -c Release -o /app --no-self-contained
+# --use-current-runtime: a runtime identifier turns on ReadyToRun (Linker.Worker.csproj), which cuts the start-up of
+# every verb and of the worker by most of its JIT time.
+RUN dotnet publish src/Linker.Worker/Linker.Worker.csproj -c Release -o /app --no-self-contained --use-current-runtime
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
