@@ -8,4 +8,7 @@ internal interface ISentenceSink
 {
     /// <param name="sentence">Valid only during the call: the text may sit in a buffer that the next sentence reuses.</param>
     void Add(ReadOnlySpan<char> sentence);
+
+    /// <summary>A sentence that never changes, <see cref="UnlinkedWhy.Known"/>[<paramref name="known"/>]: a JSON writer has it encoded already.</summary>
+    void AddKnown(int known);
 }

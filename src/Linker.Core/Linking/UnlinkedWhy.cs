@@ -14,13 +14,25 @@ internal sealed class UnlinkedWhy
     /// <summary>An item names dozens of unsynced keys at most this many are told, then how many more.</summary>
     public const int MaxReferencesTold = 5;
 
-    private const string NamesNoKr = "It names no KR itself (no KR label, title token or KR field value).";
-    private const string NoParent = "It has no parent among the synced items.";
-    private const string NamesNothing = "It names no other item.";
-    private const string InheritanceOff = "Inheritance is off (Linking:Inherit).";
-    private const string Loops = "Its parent chain loops back on itself, so it inherits nothing.";
-    private const string NoRuleMatches = "No linking rule and no BAU rule matches it.";
-    private const string NoBauRuleMatches = "No BAU rule matches it.";
+    /// <summary>The sentences that name nothing of the item, by their index in <see cref="Known"/>.</summary>
+    public static readonly IReadOnlyList<string> Known =
+    [
+        "It names no KR itself (no KR label, title token or KR field value).",
+        "It has no parent among the synced items.",
+        "It names no other item.",
+        "Inheritance is off (Linking:Inherit).",
+        "Its parent chain loops back on itself, so it inherits nothing.",
+        "No linking rule and no BAU rule matches it.",
+        "No BAU rule matches it.",
+    ];
+
+    private const int NamesNoKr = 0;
+    private const int NoParent = 1;
+    private const int NamesNothing = 2;
+    private const int InheritanceOff = 3;
+    private const int Loops = 4;
+    private const int NoRuleMatches = 5;
+    private const int NoBauRuleMatches = 6;
 
     private readonly Wording wording;
     // The item's key, source and branch rather than the item: its body and labels can go with the million others.
@@ -86,7 +98,7 @@ internal sealed class UnlinkedWhy
     {
         sink.Add(text.Clear().Append(key).Append(" is unlinked: nothing links it to a KR of ").Append(wording.PeriodName).Append(".").Span);
         WriteWhyNot(sink, text);
-        sink.Add(wording.HasRules ? NoRuleMatches : NoBauRuleMatches);
+        sink.AddKnown(wording.HasRules ? NoRuleMatches : NoBauRuleMatches);
     }
 
     public void WriteWhyNot(ISentenceSink sink, SentenceText text)
@@ -100,7 +112,7 @@ internal sealed class UnlinkedWhy
         }
         else
         {
-            sink.Add(NamesNoKr);
+            sink.AddKnown(NamesNoKr);
         }
 
         WriteWhyNoInheritance(sink, text);
@@ -111,13 +123,13 @@ internal sealed class UnlinkedWhy
     {
         if (!wording.Inherit)
         {
-            sink.Add(InheritanceOff);
+            sink.AddKnown(InheritanceOff);
             return;
         }
 
         if (loops)
         {
-            sink.Add(Loops);
+            sink.AddKnown(Loops);
             return;
         }
 
@@ -140,7 +152,7 @@ internal sealed class UnlinkedWhy
         switch (passed.Count)
         {
             case 0:
-                sink.Add(NoParent);
+                sink.AddKnown(NoParent);
                 break;
             case 1:
                 sink.Add(text.Clear().Append("Its parent ").Append(passed[0]).Append(" carries no KR.").Span);
@@ -165,7 +177,7 @@ internal sealed class UnlinkedWhy
 
         if (referenceCount == 0)
         {
-            sink.Add(NamesNothing);
+            sink.AddKnown(NamesNothing);
             return;
         }
 
@@ -212,5 +224,7 @@ internal sealed class UnlinkedWhy
         public List<string> Sentences => sentences;
 
         public void Add(ReadOnlySpan<char> sentence) => sentences.Add(sentence.ToString());
+
+        public void AddKnown(int known) => sentences.Add(Known[known]);
     }
 }

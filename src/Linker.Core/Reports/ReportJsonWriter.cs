@@ -84,9 +84,11 @@ internal sealed class ReportJsonWriter : ISentenceSink, IDisposable
 
     private readonly Utf8JsonWriter json;
     private readonly SentenceText sentence = new();
+    private readonly JsonEncodedText[] known;
 
     private ReportJsonWriter(Stream output, JsonSerializerOptions options)
     {
+        known = [.. UnlinkedWhy.Known.Select(k => JsonEncodedText.Encode(k, options.Encoder))];
         // The options JsonSerializer gives its own writer.
         json = new Utf8JsonWriter(output, new JsonWriterOptions
         {
@@ -112,6 +114,8 @@ internal sealed class ReportJsonWriter : ISentenceSink, IDisposable
     public void Dispose() => json.Dispose();
 
     void ISentenceSink.Add(ReadOnlySpan<char> sentence) => json.WriteStringValue(sentence);
+
+    void ISentenceSink.AddKnown(int known) => json.WriteStringValue(this.known[known]);
 
     private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name);
 
