@@ -1,4 +1,3 @@
-using System.Globalization;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Reports;
 
@@ -15,8 +14,7 @@ internal sealed class LinkExplainer(
     ReferencePatterns referencePatterns,
     bool hasRules)
 {
-    // An item naming dozens of unsynced keys would drown the answer; the first few say enough.
-    private const int MaxReferencesTold = 5;
+    private readonly UnlinkedWhy.Wording wording = new(periodName, inherit, hasRules);
 
     public LinkExplanation Explain(int index)
     {
@@ -32,26 +30,43 @@ internal sealed class LinkExplainer(
                 LinkHow.Rule,
                 decision.Rule!.Key,
                 krs,
-                [$"{item.Key} serves {krs[0]} by rule {decision.Rule.Key} ({decision.Rule.Describe()}).", .. WhyNot(index)]),
+                [$"{item.Key} serves {krs[0]} by rule {decision.Rule.Key} ({decision.Rule.Describe()}).", .. Why(index).WhyNotSentences()]),
             LinkHow.Bau => new(
                 LinkHow.Bau,
                 decision.Rule!.Key,
                 [],
                 [
                     $"{item.Key} is BAU, run work rather than change work: BAU rule {decision.Rule.Key} matches ({decision.Rule.Describe()}).",
-                    .. WhyNot(index),
+                    .. Why(index).WhyNotSentences(),
                 ]),
-            _ => new(LinkHow.Unlinked, null, krs, UnlinkedWhy(index, item)),
+            _ => new(LinkHow.Unlinked, null, krs, Why(index).UnlinkedSentences()),
         };
     }
 
-    // A report words every unlinked item in scope (220,000 at a million items): one list of the right size, no spread.
-    private List<string> UnlinkedWhy(int index, WorkItem item)
+    /// <summary>
+    /// Why the steps found nothing for the item, in the compact form a report keeps for each unlinked item (220,000 at a
+    /// million items) and words straight into its JSON.
+    /// </summary>
+    public UnlinkedWhy Why(int index)
     {
-        var why = new List<string>(8) { $"{item.Key} is unlinked: nothing links it to a KR of {periodName}." };
-        why.AddRange(WhyNot(index));
-        why.Add(hasRules ? "No linking rule and no BAU rule matches it." : "No BAU rule matches it.");
-        return why;
+        var item = state.Items[index];
+        var walk = state.Walks[index];
+        IReadOnlyList<string> passed = walk.Passed.Count == 0 ? [] : [.. walk.Passed.Select(p => state.Items[p].Key)];
+        var follows = referencePatterns.Follows(item);
+        var references = follows ? state.References.Of(index) : [];
+        var told = references.Count == 0
+            ? []
+            : references.Take(UnlinkedWhy.MaxReferencesTold).Select(r => (r.Reference, r.Target is { } t ? state.Items[t] : null)).ToArray();
+        return new UnlinkedWhy(
+            wording,
+            item,
+            state.TagFindings[index],
+            walk.Loops,
+            passed,
+            walk.Gone is { } gone ? state.Items[gone] : null,
+            follows,
+            told,
+            references.Count);
     }
 
     /// <summary>The sentences that lead from an item to its KRs, through every item it took them from.</summary>
@@ -127,93 +142,6 @@ internal sealed class LinkExplainer(
         return $"{JoinAnd(target.Krs)} through {key}, which it names in its {Place(state.Items[index], reference)}{named}";
     }
 
-    /// <summary>Why explicit tags, inheritance and references gave the item nothing.</summary>
-    private IEnumerable<string> WhyNot(int index)
-    {
-        var item = state.Items[index];
-        if (state.TagFindings[index].Count > 0)
-        {
-            foreach (var finding in state.TagFindings[index])
-            {
-                yield return finding.Message;
-            }
-        }
-        else
-        {
-            yield return "It names no KR itself (no KR label, title token or KR field value).";
-        }
-
-        yield return WhyNoInheritance(index);
-
-        foreach (var line in WhyNoReference(index, item))
-        {
-            yield return line;
-        }
-    }
-
-    private string WhyNoInheritance(int index)
-    {
-        var walk = state.Walks[index];
-        if (!inherit)
-        {
-            return "Inheritance is off (Linking:Inherit).";
-        }
-
-        if (walk.Loops)
-        {
-            return "Its parent chain loops back on itself, so it inherits nothing.";
-        }
-
-        var passed = walk.Passed.Count == 0 ? "" : JoinAnd([.. walk.Passed.Select(p => state.Items[p].Key)]);
-        if (walk.Gone is { } gone)
-        {
-            var goneTold = $"is gone from the tracker (not returned since {GoneDate(gone)}), so it passes nothing on";
-            return walk.Passed.Count == 0
-                ? $"Its {Kind(gone, direct: true)} {state.Items[gone].Key} {goneTold}."
-                : $"Its parent chain ({passed}) carries no KR, and {state.Items[gone].Key} above it {goneTold}.";
-        }
-
-        return walk.Passed.Count switch
-        {
-            0 => "It has no parent among the synced items.",
-            1 => $"Its parent {passed} carries no KR.",
-            _ => $"Its parent chain ({passed}) carries no KR.",
-        };
-    }
-
-    private IEnumerable<string> WhyNoReference(int index, WorkItem item)
-    {
-        if (!referencePatterns.Follows(item))
-        {
-            yield return $"References are off for source {item.Source} (Linking:ReferencesOff).";
-            yield break;
-        }
-
-        var references = state.References.Of(index);
-        if (references.Count == 0)
-        {
-            yield return "It names no other item.";
-            yield break;
-        }
-
-        foreach (var (reference, target) in references.Take(MaxReferencesTold))
-        {
-            var named = $"It names {reference.Text} in its {Place(item, reference)}";
-            yield return target switch
-            {
-                null => $"{named}, which is no synced item.",
-                { } t when state.Items[t].GoneAt is not null =>
-                    $"{named}, and {state.Items[t].Key} is gone from the tracker (not returned since {GoneDate(t)}), so it passes nothing on.",
-                { } t => $"{named}, and {state.Items[t].Key} has no KR to pass on.",
-            };
-        }
-
-        if (references.Count > MaxReferencesTold)
-        {
-            yield return $"It names {references.Count - MaxReferencesTold} more, none of which passes a KR on.";
-        }
-    }
-
     // A branch name says more than "branch": it is short, and it is what the engineer typed.
     private static string Place(WorkItem item, ItemReference reference) =>
         reference.Where == "branch" ? $"branch {item.Branch}" : reference.Where;
@@ -221,16 +149,15 @@ internal sealed class LinkExplainer(
     private string Relation(int ancestor, bool direct) => $"its {Kind(ancestor, direct)}";
 
     // "epic", "user story"; GitHub issues have no useful type word, so they are "parent" (or "ancestor").
-    private string Kind(int ancestor, bool direct)
+    private string Kind(int ancestor, bool direct) => Kind(state.Items[ancestor], direct);
+
+    internal static string Kind(WorkItem ancestor, bool direct)
     {
-        var type = state.Items[ancestor].Type.Trim();
+        var type = ancestor.Type.Trim();
         return type.Length == 0 || string.Equals(type, "issue", StringComparison.OrdinalIgnoreCase)
             ? direct ? "parent" : "ancestor"
             : type.ToLowerInvariant();
     }
-
-    private string GoneDate(int index) =>
-        state.Items[index].GoneAt!.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string JoinAnd(IReadOnlyList<string> parts) => parts.Count switch
     {

@@ -19,6 +19,13 @@ public sealed record LinkedItem(WorkItem Item, IReadOnlyList<ItemLink> Links, Bu
         init => explanation = value;
     }
 
+    /// <summary>
+    /// For an unlinked item the linker decided, why, in the compact form a report keeps instead of the explanation's
+    /// strings; null otherwise (then <see cref="Explanation"/> is all there is).
+    /// </summary>
+    internal UnlinkedWhy? UnlinkedWhy =>
+        Bucket == Bucket.Unlinked && explanation is null && explainer is not null ? explainer.Why(explainIndex) : null;
+
     /// <summary>Makes <see cref="Explanation"/> on first use (the same words each time, so a race is harmless).</summary>
     internal (LinkExplainer Explainer, int Index) ExplainLater { init => (explainer, explainIndex) = value; }
 }

@@ -8,7 +8,7 @@ internal static class HtmlFindingSection
 {
     private static readonly string[] Severities = ["error", "warning", "info"];
 
-    public static void Append(StringBuilder html, IReadOnlyList<Finding> findings)
+    public static void Append(StringBuilder html, IReadOnlyList<Finding> findings, HtmlSpill? spill = null)
     {
         html.Append(Inv, $"<section class=\"long\" aria-labelledby=\"findings-title\">\n<h2 id=\"findings-title\">Findings ({findings.Count})</h2>\n");
         if (findings.Count == 0)
@@ -24,6 +24,7 @@ internal static class HtmlFindingSection
             var kind = Severities.FirstOrDefault(s => string.Equals(s, finding.Severity, StringComparison.OrdinalIgnoreCase)) ?? "other";
             html.Append(Inv, $"<tr><td><span class=\"badge {kind}\">{Encode(finding.Severity)}</span></td><td><code>{Encode(finding.Rule)}</code></td>");
             html.Append(Inv, $"<td class=\"key\">{Encode(finding.Subject)}</td><td>{Encode(finding.Message)}</td></tr>\n");
+            spill?.WhenFull();
         }
 
         html.Append("</tbody>\n</table></div>\n</section>\n");

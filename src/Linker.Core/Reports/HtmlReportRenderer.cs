@@ -16,7 +16,11 @@ internal sealed class HtmlReportRenderer : IReportRenderer
 
     public async Task RenderAsync(WeeklyReport report, Stream output, CancellationToken cancellationToken)
     {
-        var html = new StringBuilder(16 * 1024);
+        // Written out as it grows (HtmlSpill): the page of a million-item week is 30 MB, and a builder of all of it
+        // was twice that in UTF-16 before a byte reached the file.
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        var html = new StringBuilder(HtmlSpill.At + (16 * 1024));
+        var spill = new HtmlSpill(html, writer);
         AppendHead(html, report);
         html.Append("<body>\n<main>\n");
         AppendHeader(html, report);
@@ -24,13 +28,11 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         HtmlTeamSection.Append(html, report);
         AppendTrend(html, report.Trend);
         HtmlKeyResultSection.Append(html, report.Objectives);
-        HtmlUnlinkedSection.Append(html, report.UnlinkedItems);
-        HtmlFindingSection.Append(html, report.Findings);
+        spill.WhenFull();
+        HtmlUnlinkedSection.Append(html, report.UnlinkedItems, spill);
+        HtmlFindingSection.Append(html, report.Findings, spill);
         html.Append(Inv, $"<footer>Generated {Time(report.GeneratedAt)} by OkrLinker · report schema {report.SchemaVersion}</footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
-
-        // Chunk by chunk, without a string of the whole page (30 MB at a million items) beside the builder.
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         await writer.WriteAsync(html, cancellationToken);
         await writer.FlushAsync(cancellationToken);
     }

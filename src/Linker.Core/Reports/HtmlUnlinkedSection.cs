@@ -6,7 +6,7 @@ namespace OkrLinker.Core.Reports;
 /// <summary>The week's unlinked items, every one of them; a key links to its tracker only over http(s).</summary>
 internal static class HtmlUnlinkedSection
 {
-    public static void Append(StringBuilder html, IReadOnlyList<UnlinkedItem> items)
+    public static void Append(StringBuilder html, IReadOnlyList<UnlinkedItem> items, HtmlSpill? spill = null)
     {
         html.Append(Inv, $"<section class=\"long\" aria-labelledby=\"unlinked-title\">\n<h2 id=\"unlinked-title\">Work that serves no OKR ({items.Count})</h2>\n");
         if (items.Count == 0)
@@ -30,6 +30,7 @@ internal static class HtmlUnlinkedSection
 
             html.Append(Inv, $"</td><td>{Encode(item.Title)}</td><td>{Encode(item.Team)}</td><td>{Encode(item.Type)}</td><td>{Encode(item.State)}</td>");
             html.Append(Inv, $"<td class=\"num\">{(item.Points is { } points ? Num(points) : "")}</td></tr>\n");
+            spill?.WhenFull();
         }
 
         html.Append("</tbody>\n</table></div>\n</section>\n");

@@ -40,7 +40,8 @@ internal sealed class SerializedReport
         var json = new ChunkedBytes(chunk => filled.Writer.TryWrite(chunk));
         try
         {
-            JsonSerializer.Serialize(json, report, options);
+            // By hand, the serializer's bytes (ReportJsonWriter): no reflection walk, explanations worded into the writer.
+            ReportJsonWriter.Write(json, report, options);
             filled.Writer.TryWrite(json.Tail);
             filled.Writer.Complete();
         }
