@@ -33,11 +33,11 @@ internal static class LinkPhasesScenario
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpuBefore;
 
-        await output.WriteLineAsync("| phase | wall | of which GC pauses | allocated | working set after |\n|---|---|---|---|---|");
-        foreach (var (phase, wall, _, paused, allocated, workingSet) in phases.Phases)
+        await output.WriteLineAsync("| phase | wall | CPU | of which GC pauses | allocated | working set after |\n|---|---|---|---|---|---|");
+        foreach (var (phase, wall, phaseCpu, paused, allocated, workingSet) in phases.Phases)
         {
             await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {paused.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB | {workingSet / (1024.0 * 1024.0):N0} MB |"));
+                CultureInfo.InvariantCulture, $"| {phase} | {wall.TotalSeconds:F2} s | {phaseCpu.TotalSeconds:F2} s | {paused.TotalSeconds:F2} s | {allocated / (1024.0 * 1024.0):N0} MB | {workingSet / (1024.0 * 1024.0):N0} MB |"));
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

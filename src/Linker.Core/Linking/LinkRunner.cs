@@ -14,18 +14,42 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
 
     internal async Task<LinkingResult> LinkAsync(OkrSet okrs, Reports.BuildPhases? phases, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var result = await LinkStoredItemsAsync(db, okrs, phases, cancellationToken);
+        var (result, writing) = await LinkAndStartWritingAsync(okrs, phases, cancellationToken);
+        await writing;
+        phases?.Mark("write links");
+        return result;
+    }
 
+    /// <summary>
+    /// Links every stored item, then starts replacing the stored links on a connection of their own: the report works
+    /// out its figures meanwhile. The task ends when the links are committed (one transaction) and fails when they
+    /// could not be: await it before the build ends, also when the build fails.
+    /// </summary>
+    internal async Task<(LinkingResult Result, Task Written)> LinkAndStartWritingAsync(
+        OkrSet okrs, Reports.BuildPhases? phases, CancellationToken cancellationToken)
+    {
+        LinkingResult result;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            result = await LinkStoredItemsAsync(db, okrs, phases, cancellationToken);
+        }
+
+        var items = result.Items;
+        return (result, Task.Run(() => WriteLinksAsync(items, cancellationToken), cancellationToken));
+    }
+
+    private async Task WriteLinksAsync(IReadOnlyList<LinkedItem> items, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (SqliteWorkItemRows.Applies(db))
         {
-            SqliteLinkRows.Replace(db, result.Items, cancellationToken);
+            SqliteLinkRows.Replace(db, items, cancellationToken);
         }
         else
         {
             await db.Links.ExecuteDeleteAsync(cancellationToken);
-            db.Links.AddRange(result.Items.SelectMany(i => i.Links.Select(l => new LinkRow
+            db.Links.AddRange(items.SelectMany(i => i.Links.Select(l => new LinkRow
             {
                 Source = i.Item.Source,
                 ExternalId = i.Item.ExternalId,
@@ -37,8 +61,6 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         }
 
         await tx.CommitAsync(cancellationToken);
-        phases?.Mark("write links");
-        return result;
     }
 
     /// <summary>Links every stored item without storing the links: for questions such as <c>explain</c>.</summary>

@@ -15,46 +15,45 @@ internal sealed class ParentGraph
 
     public ParentGraph(IReadOnlyList<WorkItem> items)
     {
-        // An index is built only when some item names a parent that way: a CSV export names parents by key
-        // alone, a GitHub repo by id alone, and each index of a million items is tens of megabytes.
-        var anyById = false;
-        var anyByKey = false;
-        var perSource = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Only the ids and keys some item names as its parent are indexed: a million items name a few tens of thousands
+        // of parents, and indexing every item's key made a table of a million entries that each lookup then missed
+        // the cache in. Three passes: what is named, which item has each named id or key, each item's parent.
+        var sources = new Sources();
         foreach (var item in items)
         {
-            anyById |= !string.IsNullOrWhiteSpace(item.ParentId);
-            anyByKey |= !string.IsNullOrWhiteSpace(item.ParentKey);
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perSource, item.Source, out _)++;
+            var index = sources.Of(item.Source);
+            if (!string.IsNullOrWhiteSpace(item.ParentId))
+            {
+                index.ById.TryAdd(item.ParentId, None);
+            }
+
+            if (!string.IsNullOrWhiteSpace(item.ParentKey))
+            {
+                index.ByKey.TryAdd(item.ParentKey.Trim(), None);
+            }
         }
 
-        // Each index sized for its source up front: growing one to a million entries copies it some twenty times.
-        var bySource = new Dictionary<string, SourceIndex>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (!bySource.TryGetValue(item.Source, out var index))
-            {
-                var size = perSource[item.Source];
-                index = new SourceIndex(anyById ? size : 0, anyByKey ? size : 0);
-                bySource.Add(item.Source, index);
-            }
+            var index = sources.Of(item.Source);
 
             // The first item with an id or key wins, so a duplicate cannot move a parent around.
-            if (anyById)
+            if (index.ById.Count > 0)
             {
-                index.ById.TryAdd(item.ExternalId, i);
+                ClaimFirst(index.ById, item.ExternalId, i);
             }
 
-            if (anyByKey)
+            if (index.ByKey.Count > 0)
             {
-                index.ByKey.TryAdd(item.Key.Trim(), i);
+                ClaimFirst(index.ByKey, item.Key.Trim(), i);
             }
         }
 
         _parents = new int[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            _parents[i] = Resolve(items[i], bySource[items[i].Source]);
+            _parents[i] = Resolve(items[i], sources.Of(items[i].Source));
         }
     }
 
@@ -97,14 +96,24 @@ internal sealed class ParentGraph
         return cycles;
     }
 
+    private static void ClaimFirst(Dictionary<string, int> named, string idOrKey, int item)
+    {
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(named, idOrKey);
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slot) && slot == None)
+        {
+            slot = item;
+        }
+    }
+
+    // A named id or key no item has is held as None: no parent by it, the key is tried next.
     private static int Resolve(WorkItem item, SourceIndex index)
     {
-        if (!string.IsNullOrWhiteSpace(item.ParentId) && index.ById.TryGetValue(item.ParentId, out var byId))
+        if (!string.IsNullOrWhiteSpace(item.ParentId) && index.ById.TryGetValue(item.ParentId, out var byId) && byId != None)
         {
             return byId;
         }
 
-        if (!string.IsNullOrWhiteSpace(item.ParentKey) && index.ByKey.TryGetValue(item.ParentKey.Trim(), out var byKey))
+        if (!string.IsNullOrWhiteSpace(item.ParentKey) && index.ByKey.TryGetValue(item.ParentKey.Trim(), out var byKey) && byKey != None)
         {
             return byKey;
         }
@@ -112,10 +121,35 @@ internal sealed class ParentGraph
         return None;
     }
 
-    private sealed class SourceIndex(int ids, int keys)
+    private sealed class SourceIndex
     {
-        public Dictionary<string, int> ById { get; } = new(ids, StringComparer.Ordinal);
+        public Dictionary<string, int> ById { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, int> ByKey { get; } = new(keys, StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, int> ByKey { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Each source's index, case-insensitively by name; items come grouped by source, so the last one is kept at hand.</summary>
+    private sealed class Sources
+    {
+        private readonly Dictionary<string, SourceIndex> bySource = new(StringComparer.OrdinalIgnoreCase);
+        private string? lastName;
+        private SourceIndex? last;
+
+        public SourceIndex Of(string source)
+        {
+            if (ReferenceEquals(source, lastName))
+            {
+                return last!;
+            }
+
+            if (!bySource.TryGetValue(source, out var index))
+            {
+                bySource.Add(source, index = new SourceIndex());
+            }
+
+            lastName = source;
+            last = index;
+            return index;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OkrLinker.Core.Configuration;
@@ -55,7 +56,29 @@ public sealed class ReportBuilder(
     {
         var now = time.GetUtcNow();
         var zone = Zone;
-        LinkingResult? linking = await linkRunner.LinkAsync(okrs, phases, cancellationToken);
+        // The links are written on their own connection while the figures are worked out; the build waits for them
+        // before its snapshot, and also when it fails, so the next build never writes beside them.
+        var writing = new StrongBox<Task?>();
+        try
+        {
+            return await BuildWhileWritingAsync(okrs, week, now, zone, writing, phases, cancellationToken);
+        }
+        finally
+        {
+            if (writing.Value is { } written)
+            {
+                await written.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task<WeeklyReport> BuildWhileWritingAsync(
+        OkrSet okrs, IsoWeek week, DateTimeOffset now, TimeZoneInfo zone, StrongBox<Task?> writing, BuildPhases? phases, CancellationToken cancellationToken)
+    {
+        LinkingResult? linking;
+        Task written;
+        (linking, written) = await linkRunner.LinkAndStartWritingAsync(okrs, phases, cancellationToken);
+        writing.Value = written;
 
         // The suggestion index needs only the linked items: it is built on the other core while the figures and the
         // trend are worked out on this one (each about a second at a million items).
@@ -93,6 +116,8 @@ public sealed class ReportBuilder(
             findings,
             trend);
         phases?.Mark("build report");
+        await written;
+        phases?.Mark("write links (waited for)");
         await SaveSnapshotAsync(figures, report, now, phases, cancellationToken);
         phases?.Mark("snapshot write");
         return report;
@@ -190,6 +215,8 @@ public sealed class ReportBuilder(
             .Select(s => new { s.Week, s.UnlinkedShare })
             .ToDictionaryAsync(s => s.Week, cancellationToken);
 
+        var missing = weeks.Where(w => !snapshots.ContainsKey(w.ToString())).ToList();
+        var reconstructed = missing.Count == 0 ? [] : TrendReconstruction.UnlinkedShares(linking, missing, zone);
         var trend = new List<TrendPoint>();
         foreach (var w in weeks)
         {
@@ -197,7 +224,7 @@ public sealed class ReportBuilder(
             {
                 trend.Add(new TrendPoint(w.ToString(), snapshot.UnlinkedShare, Reconstructed: false));
             }
-            else if (TrendReconstruction.UnlinkedShare(linking, w, zone) is { } share)
+            else if (reconstructed[missing.IndexOf(w)] is { } share)
             {
                 trend.Add(new TrendPoint(w.ToString(), share, Reconstructed: true));
             }

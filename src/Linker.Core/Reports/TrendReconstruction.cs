@@ -13,31 +13,63 @@ namespace OkrLinker.Core.Reports;
 internal static class TrendReconstruction
 {
     /// <summary>The share, or null when no item falls in the week (nothing to show).</summary>
-    public static double? UnlinkedShare(LinkingResult linking, IsoWeek week, TimeZoneInfo zone)
+    public static double? UnlinkedShare(LinkingResult linking, IsoWeek week, TimeZoneInfo zone) =>
+        UnlinkedShares(linking, [week], zone)[0];
+
+    /// <summary>
+    /// Each week's share (null when no item falls in it), in one pass over the items for all the weeks: a million
+    /// items read once rather than once a week was most of the trend's time.
+    /// </summary>
+    public static double?[] UnlinkedShares(LinkingResult linking, IReadOnlyList<IsoWeek> weeks, TimeZoneInfo zone)
     {
-        var (from, to) = week.Bounds(zone);
-        int items = 0, unlinked = 0;
+        // UTC ticks: comparing them is comparing the instants, as DateTimeOffset's own operators do.
+        var from = new long[weeks.Count];
+        var to = new long[weeks.Count];
+        for (var w = 0; w < weeks.Count; w++)
+        {
+            var bounds = weeks[w].Bounds(zone);
+            from[w] = bounds.From.UtcTicks;
+            to[w] = bounds.To.UtcTicks;
+        }
+
+        var items = new int[weeks.Count];
+        var unlinked = new int[weeks.Count];
         foreach (var linked in linking.Items)
         {
             var item = linked.Item;
-            var counts = item.Category switch
+            long resolvedFrom;
+            if (item.Category == StateCategory.InProgress)
             {
-                StateCategory.InProgress => item.Created < to,
-                StateCategory.Done => item.Created < to && item.Resolved is { } resolved && resolved >= from,
-                _ => false,
-            };
-            if (!counts)
+                resolvedFrom = long.MaxValue;
+            }
+            else if (item.Category == StateCategory.Done && item.Resolved is { } resolved)
+            {
+                resolvedFrom = resolved.UtcTicks;
+            }
+            else
             {
                 continue;
             }
 
-            items++;
-            if (linked.Bucket == Bucket.Unlinked)
+            var created = item.Created.UtcTicks;
+            var isUnlinked = linked.Bucket == Bucket.Unlinked ? 1 : 0;
+            for (var w = 0; w < from.Length; w++)
             {
-                unlinked++;
+                // In progress: created before the week ends. Done: that, and resolved at or after the week's start.
+                if (created < to[w] && resolvedFrom >= from[w])
+                {
+                    items[w]++;
+                    unlinked[w] += isUnlinked;
+                }
             }
         }
 
-        return items == 0 ? null : Math.Round((double)unlinked / items, 4, MidpointRounding.AwayFromZero);
+        var shares = new double?[weeks.Count];
+        for (var w = 0; w < shares.Length; w++)
+        {
+            shares[w] = items[w] == 0 ? null : Math.Round((double)unlinked[w] / items[w], 4, MidpointRounding.AwayFromZero);
+        }
+
+        return shares;
     }
 }

@@ -72,11 +72,15 @@ public sealed class KrSuggester
         _krsOf = new int[count][];
         var titles = new string?[count];
         var recentFrom = recentUntil - RecentWork;
+
+        // The linker shares one links list among the items one decision linked (a tagged item's children): one KR
+        // array for each list, not one for each of the items.
+        var krsOfLinks = new Dictionary<IReadOnlyList<ItemLink>, int[]>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < count; i++)
         {
             var linked = _items[i];
             var gone = linked.Item.GoneAt is not null;
-            _krsOf[i] = gone || linked.Links.Count == 0 ? NoKrs : KrIndices(linked.Links, krIndex);
+            _krsOf[i] = gone || linked.Links.Count == 0 ? NoKrs : SharedKrIndices(linked.Links, krIndex, krsOfLinks);
             titles[i] = gone ? null : linked.Item.Title;
             if (_krsOf[i].Length > 0 && linked.Item.Updated >= recentFrom && linked.Item.Updated < recentUntil)
             {
@@ -184,6 +188,39 @@ public sealed class KrSuggester
         }
 
         return _unlinkedByKey.TryGetValue((source, key), out var index) ? index : null;
+    }
+
+    /// <summary>
+    /// <see cref="UnlinkedIndexOf"/> for each of <paramref name="wanted"/> at once, in one pass over the items: the report
+    /// asks for its first few thousand unlinked items, and indexing every unlinked item of a million for them cost more
+    /// than their suggestions.
+    /// </summary>
+    internal int?[] UnlinkedIndicesOf(IReadOnlyList<(string Source, string Key)> wanted)
+    {
+        var at = new Dictionary<(string Source, string Key), int>(wanted.Count);
+        for (var n = 0; n < wanted.Count; n++)
+        {
+            at.TryAdd(wanted[n], n);
+        }
+
+        var found = new int?[wanted.Count];
+        var first = new int?[wanted.Count];
+        for (var i = 0; i < _items.Count; i++)
+        {
+            var linked = _items[i];
+            if (linked.Bucket == Bucket.Unlinked && at.TryGetValue((linked.Item.Source, linked.Item.Key), out var n))
+            {
+                first[n] ??= i;
+            }
+        }
+
+        // A key asked for twice gets the same item each time.
+        for (var n = 0; n < wanted.Count; n++)
+        {
+            found[n] = first[at[wanted[n]]];
+        }
+
+        return found;
     }
 
     private void AddGroupSignals(int index, int[] own, SortedDictionary<int, Candidate> candidates)
@@ -358,6 +395,12 @@ public sealed class KrSuggester
         }
 
         return counts;
+    }
+
+    private static int[] SharedKrIndices(IReadOnlyList<ItemLink> links, Dictionary<string, int> krIndex, Dictionary<IReadOnlyList<ItemLink>, int[]> known)
+    {
+        ref var krs = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(known, links, out _);
+        return krs ??= KrIndices(links, krIndex);
     }
 
     private static int[] KrIndices(IReadOnlyList<ItemLink> links, Dictionary<string, int> krIndex)

@@ -42,9 +42,11 @@ public static class ReportSuggestions
         ArgumentNullException.ThrowIfNull(unlinked);
         ArgumentNullException.ThrowIfNull(suggester);
         ArgumentNullException.ThrowIfNull(options);
+        var asked = Math.Min(options.MaxItems, unlinked.Count);
+        var indices = suggester.UnlinkedIndicesOf([.. unlinked.Take(asked).Select(item => (item.Source, item.Key))]);
         return
         [
-            .. unlinked.Select((item, n) => n < options.MaxItems && suggester.UnlinkedIndexOf(item.Source, item.Key) is { } index
+            .. unlinked.Select((item, n) => n < asked && indices[n] is { } index
                 ? item with { Suggestions = suggester.For(index) }
                 : item),
         ];

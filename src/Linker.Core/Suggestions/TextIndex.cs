@@ -27,7 +27,10 @@ internal sealed class TextIndex
         _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         var krCount = krTitles.Count;
         var lastDocument = new List<int>();
-        var itemsByTermKr = new Dictionary<long, int>();
+
+        // How many of each KR's items have each word, at term × KRs + KR: an array, not a dictionary of a few million
+        // updates (a million titles).
+        var itemsByTermKr = new int[64 * Math.Max(krCount, 1)];
         Span<char> buffer = stackalloc char[TextTokens.MaxLength];
         for (var i = 0; i < titles.Count; i++)
         {
@@ -48,10 +51,20 @@ internal sealed class TextIndex
 
                 lastDocument[term] = i;
                 _df[term]++;
-                foreach (var kr in krsOf[i])
+                var krs = krsOf[i];
+                if (krs.Length == 0)
                 {
-                    var key = ((long)term * krCount) + kr;
-                    itemsByTermKr[key] = itemsByTermKr.GetValueOrDefault(key) + 1;
+                    continue;
+                }
+
+                if ((term + 1) * krCount > itemsByTermKr.Length)
+                {
+                    Array.Resize(ref itemsByTermKr, Math.Max(itemsByTermKr.Length * 2, (term + 1) * krCount));
+                }
+
+                foreach (var kr in krs)
+                {
+                    itemsByTermKr[(term * krCount) + kr]++;
                 }
             }
         }
@@ -67,10 +80,18 @@ internal sealed class TextIndex
         }
 
         var postings = new List<KrTerm>?[_df.Count];
-        foreach (var key in itemsByTermKr.Keys.Concat(inKrTitle.Where(k => !itemsByTermKr.ContainsKey(k))))
+        for (var term = 0; term < postings.Length; term++)
         {
-            var term = (int)(key / krCount);
-            (postings[term] ??= []).Add(new KrTerm((int)(key % krCount), itemsByTermKr.GetValueOrDefault(key), inKrTitle.Contains(key), 0));
+            for (var kr = 0; kr < krCount; kr++)
+            {
+                var at = (term * krCount) + kr;
+                var items = at < itemsByTermKr.Length ? itemsByTermKr[at] : 0;
+                var inTitle = inKrTitle.Count > 0 && inKrTitle.Contains(((long)term * krCount) + kr);
+                if (items > 0 || inTitle)
+                {
+                    (postings[term] ??= []).Add(new KrTerm(kr, items, inTitle, 0));
+                }
+            }
         }
 
         _postings = new KrTerm[]?[_df.Count];
