@@ -353,6 +353,12 @@ internal static class SqliteWorkItemRows
                 return null;
             }
 
+            // The stamp alone (most rows): names nothing, matches no rule.
+            if (utf8.Length == stampBytes.Length)
+            {
+                return plain(-1, -1);
+            }
+
             var chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
             var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
             var byChars = facts.GetAlternateLookup<ReadOnlySpan<char>>();
