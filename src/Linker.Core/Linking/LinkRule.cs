@@ -59,8 +59,11 @@ internal sealed class LinkRule
 
     /// <param name="key">The rule's configuration key, e.g. <c>Linking:Rules:0</c>.</param>
     /// <param name="catalog">The current KRs for a linking rule; null for a BAU rule (which must not name one).</param>
+    /// <param name="matchOnly">
+    /// For matching only (<see cref="LinkFactsReader"/>, without an OKR set): the rule's KR is kept as written and not checked.
+    /// </param>
     /// <exception cref="LinkingConfigException">The rule cannot be applied as written.</exception>
-    public static LinkRule Compile(RuleOptions? options, string key, KrCatalog? catalog)
+    public static LinkRule Compile(RuleOptions? options, string key, KrCatalog? catalog, bool matchOnly = false)
     {
         if (options is null)
         {
@@ -110,7 +113,7 @@ internal sealed class LinkRule
             throw new LinkingConfigException(key, "a Label rule matches the whole label; drop Equals/StartsWith or use Field");
         }
 
-        return new LinkRule(key, Value(options.Source), label, field, equals, startsWith, ResolveKr(options.Kr, key, catalog));
+        return new LinkRule(key, Value(options.Source), label, field, equals, startsWith, matchOnly ? Value(options.Kr) : ResolveKr(options.Kr, key, catalog));
     }
 
     public bool Matches(WorkItem item)

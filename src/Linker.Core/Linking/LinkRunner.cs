@@ -29,22 +29,27 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         OkrSet okrs, Reports.BuildPhases? phases, CancellationToken cancellationToken)
     {
         LinkingResult result;
+        List<(string Source, string ExternalId, long ChangedAt, string Facts)> staleFacts;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            result = await LinkStoredItemsAsync(db, okrs, phases, cancellationToken);
+            (result, staleFacts) = await LinkStoredItemsAsync(db, okrs, phases, cancellationToken);
         }
 
         var items = result.Items;
-        return (result, Task.Run(() => WriteLinksAsync(items, cancellationToken), cancellationToken));
+        return (result, Task.Run(() => WriteLinksAsync(items, staleFacts, cancellationToken), cancellationToken));
     }
 
-    private async Task WriteLinksAsync(IReadOnlyList<LinkedItem> items, CancellationToken cancellationToken)
+    private async Task WriteLinksAsync(
+        IReadOnlyList<LinkedItem> items, List<(string Source, string ExternalId, long ChangedAt, string Facts)> staleFacts, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (SqliteWorkItemRows.Applies(db))
         {
             SqliteLinkRows.Replace(db, items, cancellationToken);
+
+            // Rows synced before facts were kept, or under another linking configuration: the next report reads them.
+            SqliteWorkItemRows.WriteLinkFacts(db, staleFacts, cancellationToken);
         }
         else
         {
@@ -67,28 +72,49 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
     public async Task<LinkingResult> ReadLinksAsync(OkrSet okrs, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await LinkStoredItemsAsync(db, okrs, phases: null, cancellationToken);
+        return (await LinkStoredItemsAsync(db, okrs, phases: null, cancellationToken)).Result;
     }
 
-    private async Task<LinkingResult> LinkStoredItemsAsync(LinkerDbContext db, OkrSet okrs, Reports.BuildPhases? phases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links every stored item. On SQLite, when every row holds its link facts under the current configuration's stamp,
+    /// from those and the few columns the report reads; otherwise from whole items, and the rows whose facts were
+    /// missing or stale come back with their facts, to be stored.
+    /// </summary>
+    private async Task<(LinkingResult Result, List<(string Source, string ExternalId, long ChangedAt, string Facts)> StaleFacts)> LinkStoredItemsAsync(
+        LinkerDbContext db, OkrSet okrs, Reports.BuildPhases? phases, CancellationToken cancellationToken)
     {
         var linker = CreateLinker(okrs); // first, so a bad pattern fails before a million rows are read
-        var items = await ReadItemsAsync(db, cancellationToken);
+        var fieldValues = await ReadFieldValuesAsync(db, cancellationToken);
+        List<WorkItem> items;
+        List<LinkFacts>? facts = null;
+        List<(int Index, long ChangedAt)> stale = [];
+        if (SqliteWorkItemRows.Applies(db))
+        {
+            var stored = await SqliteWorkItemRows.ReadForLinkingAsync(db, linker.Facts.Stamp, linker.Facts.Plain, cancellationToken);
+            (items, facts, stale) = (stored.Items, stored.Facts, stored.Stale);
+        }
+        else
+        {
+            // Row by row into items, so the rows of a million-item store are never all held beside the items.
+            items = [];
+            await foreach (var item in ReadRowsAsItemsAsync(db, cancellationToken))
+            {
+                items.Add(item);
+            }
+        }
+
         phases?.Mark("load from store");
-        var linked = linker.Link(items);
+
+        facts ??= [.. linker.FactsOf(items)];
+        var staleFacts = stale.Select(s => (items[s.Index].Source, items[s.Index].ExternalId, s.ChangedAt, linker.Facts.Encode(facts[s.Index]))).ToList();
+        JoinFieldValues(items, facts, fieldValues, linker.Facts);
+        var linked = linker.Link(items, facts);
         phases?.Mark("link");
-        return linked;
+        return (linked, staleFacts);
     }
 
     /// <summary>The linker of the configured <c>Linking</c> options and each source's KR field name.</summary>
-    public WorkItemLinker CreateLinker(OkrSet okrs)
-    {
-        var krFields = options.Value.Sources
-            .Where(s => !string.IsNullOrWhiteSpace(s.Name))
-            .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Fields.KeyResult, StringComparer.OrdinalIgnoreCase);
-        return new WorkItemLinker(options.Value.Linking, okrs, krFields);
-    }
+    public WorkItemLinker CreateLinker(OkrSet okrs) => new(options.Value.Linking, okrs, LinkFactsReader.KrFieldNames(options.Value));
 
     /// <summary>Every stored item with the KR field values of its field streams, in (source, external id) order.</summary>
     public async Task<IReadOnlyList<WorkItem>> ReadItemsAsync(CancellationToken cancellationToken)
@@ -138,6 +164,29 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return row.ToItem();
+        }
+    }
+
+    // KR field values from field streams (GitHub Projects v2) join the item's own, after them (the stored facts are
+    // the row's own: the mentions of the values they add follow).
+    private static void JoinFieldValues(
+        List<WorkItem> items, List<LinkFacts> facts, Dictionary<(string Source, string ExternalId), List<string>> fieldValues, LinkFactsReader reader)
+    {
+        if (fieldValues.Count == 0)
+        {
+            return;
+        }
+
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
+        for (var i = 0; i < span.Length; i++)
+        {
+            var item = span[i];
+            if (fieldValues.TryGetValue((item.Source, item.ExternalId), out var extra))
+            {
+                List<string> added = [.. extra.Where(v => !item.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))];
+                span[i] = item with { KrValues = [.. item.KrValues, .. added] };
+                facts[i] = reader.WithFieldValues(facts[i], item.Source, added);
+            }
         }
     }
 

@@ -12,13 +12,19 @@ internal sealed class ReferenceGraph
     private readonly IReadOnlyList<ResolvedReference>[] _references;
 
     public ReferenceGraph(IReadOnlyList<WorkItem> items, ReferencePatterns patterns)
+        : this(items, i => patterns.In(items[i]))
+    {
+    }
+
+    /// <param name="namedBy">What each item names (<see cref="LinkFacts.References"/>), by index.</param>
+    public ReferenceGraph(IReadOnlyList<WorkItem> items, Func<int, IReadOnlyList<ItemReference>> namedBy)
     {
         _references = new IReadOnlyList<ResolvedReference>[items.Count];
         var named = new IReadOnlyList<ItemReference>[items.Count];
         var any = false;
         for (var i = 0; i < items.Count; i++)
         {
-            named[i] = patterns.In(items[i]);
+            named[i] = namedBy(i);
             any |= named[i].Count > 0;
         }
 

@@ -17,6 +17,7 @@ public sealed class WorkItemLinker
     private readonly KrCatalog _catalog;
     private readonly KrPatterns _patterns;
     private readonly ExplicitKrReader _explicit;
+    private readonly LinkFactsReader _facts;
     private readonly ReferencePatterns _references;
     private readonly bool _inherit;
     private readonly IReadOnlyList<LinkRule> _rules;
@@ -44,35 +45,56 @@ public sealed class WorkItemLinker
 
         _catalog = new KrCatalog(okrs);
         _patterns = KrPatterns.Compile(options);
-        var fields = krFieldNames ?? new Dictionary<string, string>();
-        _explicit = new ExplicitKrReader(
-            _patterns,
-            _catalog,
-            source => fields.TryGetValue(source, out var name) && !string.IsNullOrWhiteSpace(name) ? name : "Key Result");
+        var krFieldNameOf = LinkFactsReader.KrFieldNameOf(krFieldNames);
+        _explicit = new ExplicitKrReader(_catalog);
         _references = ReferencePatterns.Compile(options);
         _inherit = options.Inherit;
         _rules = [.. (options.Rules ?? []).Select((rule, i) => LinkRule.Compile(rule, $"Linking:Rules:{i}", _catalog))];
         _bau = [.. (options.Bau ?? []).Select((rule, i) => LinkRule.Compile(rule, $"Linking:Bau:{i}", catalog: null))];
         _bauDecisions = [.. _bau.Select(rule => new LinkDecision(LinkHow.Bau, [], rule))];
+        _facts = new LinkFactsReader(_patterns, _references, _rules, _bau, krFieldNameOf, LinkFactsReader.StampOf(options, krFieldNames));
+    }
+
+    /// <summary>How this linker works out an item's <see cref="LinkFacts"/>, and the stamp of its configuration.</summary>
+    internal LinkFactsReader Facts => _facts;
+
+    /// <summary>The facts of every item, as <see cref="Link(IReadOnlyList{WorkItem})"/> works them out.</summary>
+    internal LinkFacts[] FactsOf(IReadOnlyList<WorkItem> items)
+    {
+        var byLabels = LinkFactsReader.NewLabelCache();
+        var facts = new LinkFacts[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            facts[i] = _facts.Read(items[i], byLabels);
+        }
+
+        return facts;
     }
 
     /// <summary>
     /// Links every item, Removed ones included (the figures leave those out). Items come back in input
     /// order; findings in item order, then by rule id.
     /// </summary>
-    public LinkingResult Link(IReadOnlyList<WorkItem> items)
+    public LinkingResult Link(IReadOnlyList<WorkItem> items) => Link(items, facts: null);
+
+    /// <summary>
+    /// <see cref="Link(IReadOnlyList{WorkItem})"/> from each item's <see cref="LinkFacts"/> as they were worked out
+    /// before (stored with the row under this linker's <see cref="LinkFactsReader.Stamp"/>); null works them out here.
+    /// </summary>
+    internal LinkingResult Link(IReadOnlyList<WorkItem> items, IReadOnlyList<LinkFacts>? facts)
     {
         ArgumentNullException.ThrowIfNull(items);
+        facts ??= FactsOf(items);
 
         var findings = new List<(int Item, Finding Finding)>();
         var tagFindings = new IReadOnlyList<Finding>[items.Count];
         var explicitLinks = new IReadOnlyList<ItemLink>[items.Count];
         var found = new List<Finding>();
-        var byLabels = ExplicitKrReader.NewLabelCache();
+        var byMentions = new Dictionary<IReadOnlyList<KrMention>, IReadOnlyList<ItemLink>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < items.Count; i++)
         {
             found.Clear();
-            explicitLinks[i] = _explicit.Read(items[i], found, byLabels);
+            explicitLinks[i] = ExplicitLinks(items[i], facts[i].Mentions, found, byMentions);
             tagFindings[i] = found.Count == 0 ? [] : [.. found];
             foreach (var finding in found)
             {
@@ -130,12 +152,12 @@ public sealed class WorkItemLinker
             return inherited![tagged] ??= [.. explicitLinks[tagged].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[tagged].Key))];
         }
 
-        var references = new ReferenceGraph(items, _references);
+        var references = new ReferenceGraph(items, i => facts[i].References);
         var follower = new ReferenceFollower(items, own, references, kr => _catalog.Find(kr)?.Order ?? int.MaxValue);
         var decisions = new LinkDecision[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            decisions[i] = Decide(items[i], explicitLinks[i], own[i], follower, i);
+            decisions[i] = Decide(facts[i], explicitLinks[i], own[i], follower, i);
         }
 
         var explainer = new LinkExplainer(
@@ -164,8 +186,37 @@ public sealed class WorkItemLinker
         };
     }
 
+    // Items that name the same KRs the same way share one list of links (the stored facts of equal label lists are one
+    // instance); a list that led to a finding is not shared, as a finding names its item.
+    private IReadOnlyList<ItemLink> ExplicitLinks(
+        WorkItem item,
+        IReadOnlyList<KrMention> mentions,
+        List<Finding> found,
+        Dictionary<IReadOnlyList<KrMention>, IReadOnlyList<ItemLink>> byMentions)
+    {
+        if (mentions.Count == 0)
+        {
+            return [];
+        }
+
+        if (byMentions.TryGetValue(mentions, out var shared))
+        {
+            return shared;
+        }
+
+        var links = _explicit.Read(item, mentions, found);
+        if (found.Count == 0 && byMentions.Count < MaxSharedMentionLists)
+        {
+            byMentions.Add(mentions, links);
+        }
+
+        return links;
+    }
+
+    private const int MaxSharedMentionLists = 10_000;
+
     private LinkDecision Decide(
-        WorkItem item, IReadOnlyList<ItemLink> explicitLinks, IReadOnlyList<ItemLink>? own, ReferenceFollower follower, int index)
+        LinkFacts facts, IReadOnlyList<ItemLink> explicitLinks, IReadOnlyList<ItemLink>? own, ReferenceFollower follower, int index)
     {
         if (explicitLinks.Count > 0)
         {
@@ -188,23 +239,14 @@ public sealed class WorkItemLinker
             return new LinkDecision(LinkHow.Reference, links, null);
         }
 
-        for (var i = 0; i < _rules.Count; i++)
+        // The first matching rule and BAU rule are facts of the item (worked out once, when it was stored).
+        if (facts.Rule >= 0)
         {
-            if (_rules[i].Matches(item))
-            {
-                return new LinkDecision(LinkHow.Rule, [new ItemLink(_rules[i].Kr!, LinkReason.Rule, $"rule {i}")], _rules[i]);
-            }
+            var rule = _rules[facts.Rule];
+            return new LinkDecision(LinkHow.Rule, [new ItemLink(rule.Kr!, LinkReason.Rule, $"rule {facts.Rule}")], rule);
         }
 
-        for (var i = 0; i < _bau.Count; i++)
-        {
-            if (_bau[i].Matches(item))
-            {
-                return _bauDecisions[i];
-            }
-        }
-
-        return Unlinked;
+        return facts.Bau >= 0 ? _bauDecisions[facts.Bau] : Unlinked;
     }
 
     /// <summary>

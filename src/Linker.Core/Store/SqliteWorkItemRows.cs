@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ internal static class SqliteWorkItemRows
     [
         "Source", "ExternalId", "ScopeId", "Key", "Url", "Title", "Type", "State", "Category", "Team", "Project", "Area",
         "Iteration", "Components", "Labels", "KrValues", "ParentId", "ParentKey", "StoryPoints", "Created", "Updated",
-        "Resolved", "Body", "Branch", "GoneAt", "ChangedAt",
+        "Resolved", "Body", "Branch", "GoneAt", "ChangedAt", "LinkFacts",
     ];
 
     private static readonly string SelectList = string.Join(", ", Columns.Select(c => $"\"{c}\""));
@@ -71,34 +72,14 @@ internal static class SqliteWorkItemRows
     /// </param>
     public static async Task<List<Items.WorkItem>> ReadAllItemsAsync(DbContext db, CancellationToken cancellationToken, int? parallelFrom = null)
     {
-        var splitFrom = parallelFrom ?? (Environment.ProcessorCount < 2 ? long.MaxValue : ParallelFrom);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            var (first, last, count) = RowIds(connection);
-            List<Items.WorkItem> items;
-            if (count < splitFrom || count < 2)
-            {
-                items = ReadRange(connection, long.MinValue, long.MaxValue, count, cancellationToken);
-            }
-            else
-            {
-                // The upper half on a connection of its own (the store is a file, so both see the same rows; a row
-                // inserted meanwhile has a higher rowid and lands in the open-ended upper range, or in neither).
-                var middle = first + ((last - first) / 2);
-                var upper = Task.Run(
-                    () =>
-                    {
-                        using var own = new SqliteConnection(connection.ConnectionString);
-                        own.Open();
-                        return ReadRange(own, middle + 1, long.MaxValue, count / 2, cancellationToken);
-                    },
-                    cancellationToken);
-                items = ReadRange(connection, long.MinValue, middle, count, cancellationToken);
-                items.AddRange(await upper);
-            }
-
+            var (lower, upper) = await ReadSplitAsync(
+                connection, parallelFrom, (c, from, to, expected) => ReadRange(c, from, to, expected, stamp: null, cancellationToken), cancellationToken);
+            var items = lower.Items;
+            items.AddRange(upper?.Items ?? []);
             StoreKeyOrder.Sort(items);
             return items;
         }
@@ -106,6 +87,119 @@ internal static class SqliteWorkItemRows
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// What the linker needs of every stored item, in (source, external id) order. When every row holds link facts
+    /// stamped <paramref name="stamp"/>, only the columns the linker, the figures, the suggestions and the renderers read
+    /// are read (no project, area, iteration, components or labels: the facts hold what linking took from them), with
+    /// each row's facts. Otherwise every item as <see cref="ReadAllItemsAsync"/> reads it, no facts, and the rows whose
+    /// facts are missing or stale, to be written again (<see cref="WriteLinkFacts"/>).
+    /// </summary>
+    /// <param name="plain">The one shared instance of facts that name nothing, by rule and BAU index.</param>
+    public static async Task<StoredForLinking> ReadForLinkingAsync(
+        DbContext db, string stamp, Func<int, int, Linking.LinkFacts> plain, CancellationToken cancellationToken, int? parallelFrom = null)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var stale = new StrongBox<bool>();
+            var (lower, upper) = await ReadSplitAsync(
+                connection, parallelFrom, (c, from, to, expected) => ReadFactsRange(c, from, to, expected, stamp, plain, stale, cancellationToken), cancellationToken);
+            if (!stale.Value)
+            {
+                var items = lower.Items;
+                var facts = lower.Facts!;
+                items.AddRange(upper?.Items ?? []);
+                facts.AddRange(upper?.Facts ?? []);
+                StoreKeyOrder.Sort(items, facts);
+                return new StoredForLinking(items, facts, []);
+            }
+
+            // A row synced before facts were kept, or under another linking configuration: everything, the old way.
+            (lower, upper) = await ReadSplitAsync(
+                connection, parallelFrom, (c, from, to, expected) => ReadRange(c, from, to, expected, stamp, cancellationToken), cancellationToken);
+            var all = lower.Items;
+            var changedAt = lower.ChangedAt!;
+            all.AddRange(upper?.Items ?? []);
+            changedAt.AddRange(upper?.ChangedAt ?? []);
+            StoreKeyOrder.Sort(all, changedAt);
+            var toWrite = new List<(int Index, long ChangedAt)>();
+            for (var i = 0; i < changedAt.Count; i++)
+            {
+                if (changedAt[i] is { } at)
+                {
+                    toWrite.Add((i, at));
+                }
+            }
+
+            return new StoredForLinking(all, null, toWrite);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Stores each row's link facts, unless the row changed since it was read (then its sync wrote facts of its own).
+    /// On the context's connection and transaction.
+    /// </summary>
+    public static int WriteLinkFacts(DbContext db, IEnumerable<(string Source, string ExternalId, long ChangedAt, string Facts)> rows, CancellationToken cancellationToken)
+    {
+        using var update = new SqliteStatement(
+            db, "UPDATE work_items SET \"LinkFacts\" = ?3 WHERE \"Source\" = ?1 AND \"ExternalId\" = ?2 AND \"ChangedAt\" = ?4");
+        var written = 0;
+        foreach (var (source, externalId, changedAt, facts) in rows)
+        {
+            if ((written & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            update.Text(1, source);
+            update.Text(2, externalId);
+            update.Text(3, facts);
+            update.Int64(4, changedAt);
+            written += update.Execute();
+        }
+
+        return written;
+    }
+
+    /// <summary>What <see cref="ReadForLinkingAsync"/> read.</summary>
+    /// <param name="Facts">Each item's stored facts; null when some row had none under the current stamp.</param>
+    /// <param name="Stale">The items (by index) whose stored facts are missing or stale, with the row's ChangedAt as read.</param>
+    internal sealed record StoredForLinking(List<Items.WorkItem> Items, List<Linking.LinkFacts>? Facts, List<(int Index, long ChangedAt)> Stale);
+
+    // The rows of one rowid range: the items, and beside each its facts or, for a stale row, its ChangedAt.
+    private sealed record Chunk(List<Items.WorkItem> Items, List<Linking.LinkFacts>? Facts = null, List<long?>? ChangedAt = null);
+
+    // The lower rowid half on the context's connection, the upper on one of its own when the table is large (the store
+    // is a file, so both see the same rows; a row inserted meanwhile has a higher rowid and lands in the open-ended
+    // upper range, or in neither).
+    private static async Task<(Chunk Lower, Chunk? Upper)> ReadSplitAsync(
+        SqliteConnection connection, int? parallelFrom, Func<SqliteConnection, long, long, long, Chunk> read, CancellationToken cancellationToken)
+    {
+        var splitFrom = parallelFrom ?? (Environment.ProcessorCount < 2 ? long.MaxValue : ParallelFrom);
+        var (first, last, count) = RowIds(connection);
+        if (count < splitFrom || count < 2)
+        {
+            return (read(connection, long.MinValue, long.MaxValue, count), null);
+        }
+
+        var middle = first + ((last - first) / 2);
+        var upper = Task.Run(
+            () =>
+            {
+                using var own = new SqliteConnection(connection.ConnectionString);
+                own.Open();
+                return read(own, middle + 1, long.MaxValue, count / 2);
+            },
+            cancellationToken);
+        var lower = read(connection, long.MinValue, middle, count);
+        return (lower, await upper);
     }
 
     // Below this many rows one connection reads them all: a second one costs more than it saves.
@@ -123,12 +217,17 @@ internal static class SqliteWorkItemRows
         return result;
     }
 
-    private static List<Items.WorkItem> ReadRange(SqliteConnection connection, long from, long to, long expected, CancellationToken cancellationToken)
+    // With a stamp, also each row's ChangedAt when its facts are missing or not of that stamp (null when they are).
+    private static Chunk ReadRange(SqliteConnection connection, long from, long to, long expected, string? stamp, CancellationToken cancellationToken)
     {
-        using var rows = new SqliteStatement(connection, $"SELECT {ItemSelectList} FROM work_items WHERE rowid BETWEEN ?1 AND ?2");
+        var select = stamp is null ? ItemSelectList : $"{ItemSelectList}, \"LinkFacts\", \"ChangedAt\"";
+        using var rows = new SqliteStatement(connection, $"SELECT {select} FROM work_items WHERE rowid BETWEEN ?1 AND ?2");
         rows.Int64(1, from);
         rows.Int64(2, to);
-        var items = new List<Items.WorkItem>((int)Math.Min(expected, int.MaxValue / 2));
+        var capacity = (int)Math.Min(expected, int.MaxValue / 2);
+        var items = new List<Items.WorkItem>(capacity);
+        var changedAt = stamp is null ? null : new List<long?>(capacity);
+        var stampBytes = stamp is null ? null : Encoding.UTF8.GetBytes(stamp);
         var pool = new StringPool();
         var lists = new ListPool();
         while (rows.Read())
@@ -139,13 +238,144 @@ internal static class SqliteWorkItemRows
             }
 
             items.Add(ReadItem(rows, pool, lists));
+            if (changedAt is not null)
+            {
+                changedAt.Add(!rows.IsNull(ItemColumnCount) && HasStamp(rows.Utf8Column(ItemColumnCount), stampBytes!) ? null : rows.Int64Column(ItemColumnCount + 1));
+            }
         }
 
-        return items;
+        return new Chunk(items, ChangedAt: changedAt);
     }
 
-    // The columns of an item (no ScopeId, no ChangedAt), in the order ReadItem reads them.
-    private static readonly string ItemSelectList = string.Join(", ", Columns.Where(c => c is not "ScopeId" and not "ChangedAt").Select(c => $"\"{c}\""));
+    // The columns of an item (no ScopeId, no ChangedAt, no LinkFacts), in the order ReadItem reads them.
+    private static readonly string[] ItemColumns = [.. Columns.Where(c => c is not "ScopeId" and not "ChangedAt" and not "LinkFacts")];
+    private static readonly string ItemSelectList = string.Join(", ", ItemColumns.Select(c => $"\"{c}\""));
+    private static readonly int ItemColumnCount = ItemColumns.Length;
+
+    // The stored value names the stamp's configuration (LinkFactsCodec: the stamp alone, or the stamp and a separator).
+    private static bool HasStamp(ReadOnlySpan<byte> stored, ReadOnlySpan<byte> stamp) =>
+        stored.StartsWith(stamp) && (stored.Length == stamp.Length || stored[stamp.Length] == (byte)'|');
+
+    // The columns the linker, figures, suggestions and renderers read of an item, then its facts, in ReadLinkingItem's order.
+    private static readonly string FactsSelectList = string.Join(
+        ", ",
+        new[]
+        {
+            "Source", "ExternalId", "Key", "Url", "Title", "Type", "State", "Category", "Team", "KrValues", "ParentId", "ParentKey",
+            "StoryPoints", "Created", "Updated", "Resolved", "Body", "Branch", "GoneAt", "LinkFacts",
+        }.Select(c => $"\"{c}\""));
+
+    // Stops at the first row without facts of the stamp (and tells the other half to stop): the caller then reads it all.
+    private static Chunk ReadFactsRange(
+        SqliteConnection connection,
+        long from,
+        long to,
+        long expected,
+        string stamp,
+        Func<int, int, Linking.LinkFacts> plain,
+        StrongBox<bool> stale,
+        CancellationToken cancellationToken)
+    {
+        using var rows = new SqliteStatement(connection, $"SELECT {FactsSelectList} FROM work_items WHERE rowid BETWEEN ?1 AND ?2");
+        rows.Int64(1, from);
+        rows.Int64(2, to);
+        var capacity = (int)Math.Min(expected, int.MaxValue / 2);
+        var items = new List<Items.WorkItem>(capacity);
+        var facts = new List<Linking.LinkFacts>(capacity);
+        var pool = new StringPool();
+        var lists = new ListPool();
+        var known = new FactsPool(stamp, plain);
+        while (rows.Read())
+        {
+            if ((items.Count & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (stale.Value)
+                {
+                    break;
+                }
+            }
+
+            if (rows.IsNull(19) || known.Get(rows.Utf8Column(19)) is not { } rowFacts)
+            {
+                stale.Value = true;
+                break;
+            }
+
+            items.Add(ReadLinkingItem(rows, pool, lists));
+            facts.Add(rowFacts);
+        }
+
+        return new Chunk(items, facts);
+    }
+
+    // ReadItem without the columns linking takes from the stored facts (labels, components, project, area, iteration).
+    private static Items.WorkItem ReadLinkingItem(SqliteStatement row, StringPool pool, ListPool lists)
+    {
+        var externalId = Encoding.UTF8.GetString(row.Utf8Column(1));
+        var keyBytes = row.Utf8Column(2);
+        return new()
+        {
+            Source = pool.Get(row.Utf8Column(0)),
+            ExternalId = externalId,
+            Key = keyBytes.SequenceEqual(row.Utf8Column(1)) ? externalId : Encoding.UTF8.GetString(keyBytes),
+            Url = StringOrNull(row, 3),
+            Title = Encoding.UTF8.GetString(row.Utf8Column(4)),
+            Type = pool.Get(row.Utf8Column(5)),
+            State = pool.Get(row.Utf8Column(6)),
+            Category = WorkItemMapping.ReadCategory(pool.Get(row.Utf8Column(7))),
+            Team = pool.Get(row.Utf8Column(8)),
+            KrValues = lists.Get(row.Utf8Column(9)),
+            ParentId = PooledOrNull(row, 10, pool),
+            ParentKey = PooledOrNull(row, 11, pool),
+            StoryPoints = row.IsNull(12) ? null : row.DoubleColumn(12),
+            Created = FromBinary(row.Int64Column(13)),
+            Updated = FromBinary(row.Int64Column(14)),
+            Resolved = DateOrNull(row, 15),
+            Body = StringOrNull(row, 16),
+            Branch = StringOrNull(row, 17),
+            GoneAt = DateOrNull(row, 18),
+        };
+    }
+
+    /// <summary>Stored facts read once per distinct value: most rows hold one of a handful (the stamp, the stamp and a BAU rule).</summary>
+    private sealed class FactsPool(string stamp, Func<int, int, Linking.LinkFacts> plain)
+    {
+        private const int MaxValues = 100_000;
+
+        private readonly Dictionary<string, Linking.LinkFacts> facts = new(StringComparer.Ordinal);
+        private readonly byte[] stampBytes = Encoding.UTF8.GetBytes(stamp);
+
+        public Linking.LinkFacts? Get(ReadOnlySpan<byte> utf8)
+        {
+            if (!HasStamp(utf8, stampBytes))
+            {
+                return null;
+            }
+
+            // The stamp alone (most rows): names nothing, matches no rule.
+            if (utf8.Length == stampBytes.Length)
+            {
+                return plain(-1, -1);
+            }
+
+            var chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
+            var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+            var byChars = facts.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (byChars.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+
+            var read = Linking.LinkFactsCodec.Decode(text, stamp, plain);
+            if (read is not null && facts.Count < MaxValues)
+            {
+                facts.Add(new string(text), read);
+            }
+
+            return read;
+        }
+    }
 
     // A file export's id is its key: one string for both. Siblings name the same parent: one string for all of them.
     private static Items.WorkItem ReadItem(SqliteStatement row, StringPool pool, ListPool lists)
@@ -264,6 +494,7 @@ internal static class SqliteWorkItemRows
         Branch = StringOrNull(reader, 23),
         GoneAt = DateOrNull(reader, 24),
         ChangedAt = FromBinary(reader.GetInt64(25)),
+        LinkFacts = StringOrNull(reader, 26),
     };
 
     private static string? StringOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -329,6 +560,7 @@ internal static class SqliteWorkItemRows
             statement.Text(24, row.Branch);
             statement.Int64(25, row.GoneAt is { } gone ? ToBinary(gone) : null);
             statement.Int64(26, ToBinary(row.ChangedAt));
+            statement.Text(27, row.LinkFacts);
             statement.Execute();
         }
     }

@@ -39,7 +39,10 @@ internal static class StoreKeyOrder
     /// Sorts <paramref name="items"/> into <see cref="Compare"/> order by merging the ascending runs they already
     /// hold: rows mostly come in key order, so a million items in a few runs take a few linear passes.
     /// </summary>
-    public static void Sort(List<WorkItem> items)
+    public static void Sort(List<WorkItem> items) => Sort<object?>(items, companions: null);
+
+    /// <summary><see cref="Sort(List{WorkItem})"/>, each of <paramref name="companions"/> (one per item) moved with its item.</summary>
+    public static void Sort<T>(List<WorkItem> items, List<T>? companions)
     {
         var span = CollectionsMarshal.AsSpan(items);
         var runs = new List<int> { 0 };
@@ -58,6 +61,8 @@ internal static class StoreKeyOrder
 
         var from = span.ToArray();
         var to = new WorkItem[span.Length];
+        var fromCompanions = companions?.ToArray();
+        var toCompanions = companions is null ? null : new T[span.Length];
         while (runs.Count > 1)
         {
             var merged = new List<int>((runs.Count + 1) / 2);
@@ -66,27 +71,43 @@ internal static class StoreKeyOrder
                 var start = runs[r];
                 var middle = r + 1 < runs.Count ? runs[r + 1] : from.Length;
                 var end = r + 2 < runs.Count ? runs[r + 2] : from.Length;
-                Merge(from, start, middle, end, to);
+                Merge(from, start, middle, end, to, fromCompanions, toCompanions);
                 merged.Add(start);
             }
 
             (from, to) = (to, from);
+            (fromCompanions, toCompanions) = (toCompanions, fromCompanions);
             runs = merged;
         }
 
         from.CopyTo(span);
+        if (companions is not null)
+        {
+            fromCompanions!.CopyTo(CollectionsMarshal.AsSpan(companions));
+        }
     }
 
-    private static void Merge(WorkItem[] from, int start, int middle, int end, WorkItem[] to)
+    private static void Merge<T>(WorkItem[] from, int start, int middle, int end, WorkItem[] to, T[]? fromCompanions, T[]? toCompanions)
     {
         int left = start, right = middle, next = start;
         while (left < middle && right < end)
         {
-            to[next++] = Compare(from[left], from[right]) <= 0 ? from[left++] : from[right++];
+            var takeLeft = Compare(from[left], from[right]) <= 0;
+            if (fromCompanions is not null)
+            {
+                toCompanions![next] = fromCompanions[takeLeft ? left : right];
+            }
+
+            to[next++] = takeLeft ? from[left++] : from[right++];
         }
 
         Array.Copy(from, left, to, next, middle - left);
         Array.Copy(from, right, to, next + middle - left, end - right);
+        if (fromCompanions is not null)
+        {
+            Array.Copy(fromCompanions, left, toCompanions!, next, middle - left);
+            Array.Copy(fromCompanions, right, toCompanions!, next + middle - left, end - right);
+        }
     }
 
     // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF: they rank after U+E000–U+FFFF.

@@ -56,4 +56,12 @@ public sealed class WorkItemRow
 
     /// <summary>When the stored content last changed; a re-read of an unchanged item leaves it alone.</summary>
     public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>
+    /// What linking learns from the item alone (its KR mentions, the items it names, the first rule and BAU rule it
+    /// matches), worked out when the row is written and stamped with the linking configuration it came from
+    /// (<c>Linking.LinkFacts</c>); null for a row written before facts were kept. The report links from these
+    /// when every row's stamp is the current one, and works them out again otherwise.
+    /// </summary>
+    public string? LinkFacts { get; set; }
 }

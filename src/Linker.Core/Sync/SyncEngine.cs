@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Items;
+using OkrLinker.Core.Linking;
 using OkrLinker.Core.Sources;
 using OkrLinker.Core.Store;
 
@@ -16,8 +19,30 @@ public sealed partial class SyncEngine(
     IDbContextFactory<LinkerDbContext> dbFactory,
     TimeProvider time,
     ILogger<SyncEngine> logger,
-    SyncMetrics? metrics = null)
+    SyncMetrics? metrics = null,
+    IOptions<LinkerOptions>? options = null)
 {
+    // What linking learns from each item alone, worked out as the item is written so a report need not (null without
+    // options, or when the Linking options do not compile: the rows then hold no facts and the report works them out).
+    private readonly Lazy<LinkFactsReader?> _facts = new(() => FactsReaderOf(options));
+
+    private static LinkFactsReader? FactsReaderOf(IOptions<LinkerOptions>? options)
+    {
+        if (options?.Value is not { Linking: { } linking } value)
+        {
+            return null;
+        }
+
+        try
+        {
+            return LinkFactsReader.Create(linking, LinkFactsReader.KrFieldNames(value));
+        }
+        catch (LinkingConfigException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// On SQLite, items are written with prepared statements beside EF Core (the default); false takes
     /// the EF Core path every other provider takes, so tests can run that path on SQLite too.
@@ -139,7 +164,7 @@ public sealed partial class SyncEngine(
 
         if (DirectSqlite && SqliteWorkItemRows.Applies(db))
         {
-            await WriteItemsDirectAsync(db, scope, items, counts, seen, now, cancellationToken);
+            await WriteItemsDirectAsync(db, scope, items, counts, seen, now, _facts.Value, cancellationToken);
         }
         else
         {
@@ -156,7 +181,7 @@ public sealed partial class SyncEngine(
                 }
 
                 var existing = await ReadExistingAsync(db, scope.Source, chunk, cancellationToken);
-                StageItems(scope, chunk, existing, db, counts, seen, now);
+                StageItems(scope, chunk, existing, db, counts, seen, now, _facts.Value);
             }
         }
 
@@ -204,13 +229,14 @@ public sealed partial class SyncEngine(
         LinkerDbContext db,
         Counts counts,
         HashSet<string>? seen,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        LinkFactsReader? facts)
     {
         foreach (var item in items)
         {
             seen?.Add(item.ExternalId);
             var row = existing.GetValueOrDefault(item.ExternalId);
-            if (counts.Add(Stage(scope, item, ref row, now)) == Outcome.Inserted)
+            if (counts.Add(Stage(scope, item, ref row, now, facts)) == Outcome.Inserted)
             {
                 db.WorkItems.Add(row!);
             }
@@ -229,6 +255,7 @@ public sealed partial class SyncEngine(
         Counts counts,
         HashSet<string>? seen,
         DateTimeOffset now,
+        LinkFactsReader? facts,
         CancellationToken cancellationToken)
     {
         var existing = await SqliteWorkItemRows.ReadAsync(db, scope.Source, [.. items.Select(i => i.ExternalId)], cancellationToken);
@@ -237,7 +264,7 @@ public sealed partial class SyncEngine(
         {
             seen?.Add(item.ExternalId);
             var row = existing.GetValueOrDefault(item.ExternalId);
-            switch (counts.Add(Stage(scope, item, ref row, now)))
+            switch (counts.Add(Stage(scope, item, ref row, now, facts)))
             {
                 case Outcome.Inserted:
                     writer.Insert(row!);
@@ -250,7 +277,7 @@ public sealed partial class SyncEngine(
     }
 
     /// <summary>Brings <paramref name="row"/> (null: not stored yet, then a new row) up to <paramref name="item"/>.</summary>
-    private static Outcome Stage(SourceScope scope, WorkItem item, ref WorkItemRow? row, DateTimeOffset now)
+    private static Outcome Stage(SourceScope scope, WorkItem item, ref WorkItemRow? row, DateTimeOffset now, LinkFactsReader? facts)
     {
         if (!string.Equals(item.Source, scope.Source, StringComparison.Ordinal))
         {
@@ -261,6 +288,7 @@ public sealed partial class SyncEngine(
         {
             row = new WorkItemRow { ChangedAt = now };
             item.CopyTo(row, scope.Id);
+            row.LinkFacts = facts?.Encode(facts.Read(item));
             return Outcome.Inserted;
         }
 
@@ -275,6 +303,7 @@ public sealed partial class SyncEngine(
         if (item.CopyTo(row, scope.Id))
         {
             row.ChangedAt = now;
+            row.LinkFacts = facts?.Encode(facts.Read(item));
             return Outcome.Updated;
         }
 

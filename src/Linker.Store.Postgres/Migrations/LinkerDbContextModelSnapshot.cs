@@ -371,6 +371,9 @@ namespace OkrLinker.Store.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LinkFacts")
+                        .HasColumnType("text");
+
                     b.Property<string>("ParentId")
                         .HasColumnType("text");
 

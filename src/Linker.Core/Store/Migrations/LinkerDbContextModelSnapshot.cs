@@ -361,6 +361,9 @@ namespace OkrLinker.Core.Store.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LinkFacts")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParentId")
                         .HasColumnType("TEXT");
 
