@@ -95,12 +95,7 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         }
         else
         {
-            // Row by row into items, so the rows of a million-item store are never all held beside the items.
-            items = [];
-            await foreach (var item in ReadRowsAsItemsAsync(db, cancellationToken))
-            {
-                items.Add(item);
-            }
+            items = await ReadRowsAsItemsAsync(db, cancellationToken);
         }
 
         phases?.Mark("load from store");
@@ -133,44 +128,30 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
         }
         else
         {
-            // Row by row into items, so the rows of a million-item store are never all held beside the items.
-            items = [];
-            await foreach (var item in ReadRowsAsItemsAsync(db, cancellationToken))
-            {
-                items.Add(item);
-            }
+            items = await ReadRowsAsItemsAsync(db, cancellationToken);
         }
 
-        if (fieldValues.Count > 0)
+        JoinFieldValues(items, facts: null, fieldValues, reader: null);
+        return items;
+    }
+
+    // Row by row into items, so the rows of a million-item store are never all held beside the items.
+    private static async Task<List<WorkItem>> ReadRowsAsItemsAsync(LinkerDbContext db, CancellationToken cancellationToken)
+    {
+        var items = new List<WorkItem>();
+        var rows = db.WorkItems.AsNoTracking().OrderBy(w => w.Source).ThenBy(w => w.ExternalId).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
-            for (var i = 0; i < span.Length; i++)
-            {
-                var item = span[i];
-                if (fieldValues.TryGetValue((item.Source, item.ExternalId), out var extra))
-                {
-                    span[i] = item with { KrValues = [.. item.KrValues, .. extra.Where(v => !item.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))] };
-                }
-            }
+            items.Add(row.ToItem());
         }
 
         return items;
     }
 
-    private static async IAsyncEnumerable<WorkItem> ReadRowsAsItemsAsync(
-        LinkerDbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var rows = db.WorkItems.AsNoTracking().OrderBy(w => w.Source).ThenBy(w => w.ExternalId).AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            yield return row.ToItem();
-        }
-    }
-
-    // KR field values from field streams (GitHub Projects v2) join the item's own, after them (the stored facts are
-    // the row's own: the mentions of the values they add follow).
+    // KR field values from field streams (GitHub Projects v2) join the item's own, after them; with facts, the mentions of
+    // the values they add follow the stored ones (those are the row's own).
     private static void JoinFieldValues(
-        List<WorkItem> items, List<LinkFacts> facts, Dictionary<(string Source, string ExternalId), List<string>> fieldValues, LinkFactsReader reader)
+        List<WorkItem> items, List<LinkFacts>? facts, Dictionary<(string Source, string ExternalId), List<string>> fieldValues, LinkFactsReader? reader)
     {
         if (fieldValues.Count == 0)
         {
@@ -185,7 +166,10 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
             {
                 List<string> added = [.. extra.Where(v => !item.KrValues.Contains(v, StringComparer.OrdinalIgnoreCase))];
                 span[i] = item with { KrValues = [.. item.KrValues, .. added] };
-                facts[i] = reader.WithFieldValues(facts[i], item.Source, added);
+                if (facts is not null)
+                {
+                    facts[i] = reader!.WithFieldValues(facts[i], item.Source, added);
+                }
             }
         }
     }
