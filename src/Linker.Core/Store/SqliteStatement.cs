@@ -15,6 +15,11 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 handle;
     private readonly sqlite3_stmt statement;
 
+    // The statement's pointer, for the calls a row walk makes per column (SqliteNative); the handle is held from here
+    // to Dispose, so the pointer stays valid.
+    private readonly nint pointer;
+    private bool held;
+
     public SqliteStatement(DbContext db, string sql)
         : this((SqliteConnection)db.Database.GetDbConnection(), sql)
     {
@@ -22,9 +27,17 @@ internal sealed class SqliteStatement : IDisposable
 
     /// <summary>A statement on <paramref name="connection"/>, which must be open.</summary>
     public SqliteStatement(SqliteConnection connection, string sql)
+        : this(connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open."), sql)
     {
-        handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+    }
+
+    /// <summary>A statement on an open SQLite connection handle (<see cref="SqliteReadConnection"/>).</summary>
+    public SqliteStatement(sqlite3 connection, string sql)
+    {
+        handle = connection;
         Check(raw.sqlite3_prepare_v2(handle, sql, out statement));
+        statement.DangerousAddRef(ref held);
+        pointer = statement.DangerousGetHandle();
     }
 
     /// <summary>Binds parameter <c>?index</c> (from 1) to text, or NULL.</summary>
@@ -56,7 +69,7 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Steps to the next result row: true on a row, false when the rows are done (then the statement is reset).</summary>
     public bool Read()
     {
-        var step = raw.sqlite3_step(statement);
+        var step = SqliteNative.Step(pointer);
         if (step == raw.SQLITE_ROW)
         {
             return true;
@@ -72,19 +85,33 @@ internal sealed class SqliteStatement : IDisposable
     }
 
     /// <summary>Whether column <paramref name="index"/> (from 0) of the current row is NULL.</summary>
-    public bool IsNull(int index) => raw.sqlite3_column_type(statement, index) == raw.SQLITE_NULL;
+    public bool IsNull(int index) => SqliteNative.ColumnType(pointer, index) == raw.SQLITE_NULL;
 
     /// <summary>
     /// Column <paramref name="index"/> of the current row as its stored UTF-8 bytes, no string between (empty for NULL).
     /// Valid until the next step.
     /// </summary>
-    public ReadOnlySpan<byte> Utf8Column(int index) => raw.sqlite3_column_blob(statement, index);
+    public unsafe ReadOnlySpan<byte> Utf8Column(int index)
+    {
+        // The blob first, then its length, as SQLite asks (a text value is returned as stored, no conversion).
+        var bytes = SqliteNative.ColumnBlob(pointer, index);
+        return bytes == 0 ? [] : new ReadOnlySpan<byte>((void*)bytes, SqliteNative.ColumnBytes(pointer, index));
+    }
 
-    public long Int64Column(int index) => raw.sqlite3_column_int64(statement, index);
+    public long Int64Column(int index) => SqliteNative.ColumnInt64(pointer, index);
 
-    public double DoubleColumn(int index) => raw.sqlite3_column_double(statement, index);
+    public double DoubleColumn(int index) => SqliteNative.ColumnDouble(pointer, index);
 
-    public void Dispose() => statement.Dispose();
+    public void Dispose()
+    {
+        if (held)
+        {
+            held = false;
+            statement.DangerousRelease();
+        }
+
+        statement.Dispose();
+    }
 
     private void Check(int code)
     {

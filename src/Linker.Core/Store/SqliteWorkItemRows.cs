@@ -176,30 +176,39 @@ internal static class SqliteWorkItemRows
     // The rows of one rowid range: the items, and beside each its facts or, for a stale row, its ChangedAt.
     private sealed record Chunk(List<Items.WorkItem> Items, List<Linking.LinkFacts>? Facts = null, List<long?>? ChangedAt = null);
 
-    // The lower rowid half on the context's connection, the upper on one of its own when the table is large (the store
-    // is a file, so both see the same rows; a row inserted meanwhile has a higher rowid and lands in the open-ended
-    // upper range, or in neither).
+    // The lower rowid half and the upper one each on a read-only connection of its own when the table is large, one per
+    // core (the store is a file, so they see the same rows; a row inserted meanwhile has a higher rowid and lands in the
+    // open-ended upper range, or in neither); a store that is no file is read on the context's connection.
     private static async Task<(Chunk Lower, Chunk? Upper)> ReadSplitAsync(
-        SqliteConnection connection, int? parallelFrom, Func<SqliteConnection, long, long, long, Chunk> read, CancellationToken cancellationToken)
+        SqliteConnection connection, int? parallelFrom, Func<SQLitePCL.sqlite3, long, long, long, Chunk> read, CancellationToken cancellationToken)
     {
         var splitFrom = parallelFrom ?? (Environment.ProcessorCount < 2 ? long.MaxValue : ParallelFrom);
         var (first, last, count) = RowIds(connection);
         if (count < splitFrom || count < 2)
         {
-            return (read(connection, long.MinValue, long.MaxValue, count), null);
+            return (read(connection.Handle!, long.MinValue, long.MaxValue, count), null);
         }
 
         var middle = first + ((last - first) / 2);
         var upper = Task.Run(
             () =>
             {
-                using var own = new SqliteConnection(connection.ConnectionString);
-                own.Open();
-                return read(own, middle + 1, long.MaxValue, count / 2);
+                using var own = SqliteReadConnection.To(connection);
+                if (own is not null)
+                {
+                    return read(own.Handle, middle + 1, long.MaxValue, count / 2);
+                }
+
+                using var shared = new SqliteConnection(connection.ConnectionString);
+                shared.Open();
+                return read(shared.Handle!, middle + 1, long.MaxValue, count / 2);
             },
             cancellationToken);
-        var lower = read(connection, long.MinValue, middle, count);
-        return (lower, await upper);
+        using (var own = SqliteReadConnection.To(connection))
+        {
+            var lower = read(own?.Handle ?? connection.Handle!, long.MinValue, middle, count);
+            return (lower, await upper);
+        }
     }
 
     // Below this many rows one connection reads them all: a second one costs more than it saves.
@@ -218,7 +227,7 @@ internal static class SqliteWorkItemRows
     }
 
     // With a stamp, also each row's ChangedAt when its facts are missing or not of that stamp (null when they are).
-    private static Chunk ReadRange(SqliteConnection connection, long from, long to, long expected, string? stamp, CancellationToken cancellationToken)
+    private static Chunk ReadRange(SQLitePCL.sqlite3 connection, long from, long to, long expected, string? stamp, CancellationToken cancellationToken)
     {
         var select = stamp is null ? ItemSelectList : $"{ItemSelectList}, \"LinkFacts\", \"ChangedAt\"";
         using var rows = new SqliteStatement(connection, $"SELECT {select} FROM work_items WHERE rowid BETWEEN ?1 AND ?2");
@@ -267,7 +276,7 @@ internal static class SqliteWorkItemRows
 
     // Stops at the first row without facts of the stamp (and tells the other half to stop): the caller then reads it all.
     private static Chunk ReadFactsRange(
-        SqliteConnection connection,
+        SQLitePCL.sqlite3 connection,
         long from,
         long to,
         long expected,
