@@ -18,18 +18,29 @@ internal sealed class ParentGraph
         // Only the ids and keys some item names as its parent are indexed: a million items name a few tens of thousands
         // of parents, and indexing every item's key made a table of a million entries that each lookup then missed
         // the cache in. Three passes: what is named, which item has each named id or key, each item's parent.
+        // Siblings name their parent with one shared string (the store reads pool it) and mostly come one after the
+        // other: a name the item before gave in the same source is neither added nor looked up again.
         var sources = new Sources();
+        string? lastId = null, lastKey = null;
+        SourceIndex? lastIndex = null;
         foreach (var item in items)
         {
             var index = sources.Of(item.Source);
-            if (!string.IsNullOrWhiteSpace(item.ParentId))
+            if (!ReferenceEquals(index, lastIndex))
             {
-                index.ById.TryAdd(item.ParentId, None);
+                (lastId, lastKey, lastIndex) = (null, null, index);
             }
 
-            if (!string.IsNullOrWhiteSpace(item.ParentKey))
+            if (!ReferenceEquals(item.ParentId, lastId) && !string.IsNullOrWhiteSpace(item.ParentId))
+            {
+                index.ById.TryAdd(item.ParentId, None);
+                lastId = item.ParentId;
+            }
+
+            if (!ReferenceEquals(item.ParentKey, lastKey) && !string.IsNullOrWhiteSpace(item.ParentKey))
             {
                 index.ByKey.TryAdd(item.ParentKey.Trim(), None);
+                lastKey = item.ParentKey;
             }
         }
 
@@ -51,9 +62,19 @@ internal sealed class ParentGraph
         }
 
         _parents = new int[items.Count];
+        var last = (Item: (WorkItem?)null, Index: (SourceIndex?)null, Parent: None);
         for (var i = 0; i < items.Count; i++)
         {
-            _parents[i] = Resolve(items[i], sources.Of(items[i].Source));
+            var item = items[i];
+            var index = sources.Of(item.Source);
+
+            // The same parent id and key, as the same strings, in the same source: the same parent.
+            _parents[i] = last.Item is { } before && ReferenceEquals(index, last.Index)
+                && ReferenceEquals(item.ParentId, before.ParentId) && ReferenceEquals(item.ParentKey, before.ParentKey)
+                && (item.ParentId is not null || item.ParentKey is not null)
+                    ? last.Parent
+                    : Resolve(item, index);
+            last = (item, index, _parents[i]);
         }
     }
 

@@ -9,36 +9,38 @@ namespace OkrLinker.Core.Linking;
 /// </summary>
 internal sealed class ReferenceGraph
 {
-    private readonly IReadOnlyList<ResolvedReference>[] _references;
+    // Null when no item names another (most stores of a million): then every item's list is empty, and no array is made.
+    private readonly IReadOnlyList<ResolvedReference>[]? _references;
 
     public ReferenceGraph(IReadOnlyList<WorkItem> items, ReferencePatterns patterns)
         : this(items, i => patterns.In(items[i]))
     {
     }
 
-    /// <param name="namedBy">What each item names (<see cref="LinkFacts.References"/>), by index.</param>
+    /// <param name="namedBy">What each item names (<see cref="LinkFacts.References"/>), by index; asked once or twice an item.</param>
     public ReferenceGraph(IReadOnlyList<WorkItem> items, Func<int, IReadOnlyList<ItemReference>> namedBy)
     {
-        _references = new IReadOnlyList<ResolvedReference>[items.Count];
-        var named = new IReadOnlyList<ItemReference>[items.Count];
-        var any = false;
-        for (var i = 0; i < items.Count; i++)
+        var firstNaming = -1;
+        for (var i = 0; i < items.Count && firstNaming < 0; i++)
         {
-            named[i] = namedBy(i);
-            any |= named[i].Count > 0;
+            if (namedBy(i).Count > 0)
+            {
+                firstNaming = i;
+            }
         }
 
-        // The keys are indexed only when some item names another: most stores of a million have few or none.
-        var byKey = any ? new KeyIndex(items) : null;
+        if (firstNaming < 0)
+        {
+            return;
+        }
+
+        // The keys are indexed only when some item names another.
+        var byKey = new KeyIndex(items);
+        _references = new IReadOnlyList<ResolvedReference>[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            if (named[i].Count == 0)
-            {
-                _references[i] = [];
-                continue;
-            }
-
-            _references[i] = Resolve(named[i], i, items[i].Source, byKey!);
+            var named = i < firstNaming ? [] : namedBy(i);
+            _references[i] = named.Count == 0 ? [] : Resolve(named, i, items[i].Source, byKey);
         }
     }
 
@@ -51,7 +53,7 @@ internal sealed class ReferenceGraph
     ];
 
     /// <summary>What <paramref name="index"/> names, in the order it names them; a target of null is no synced item.</summary>
-    public IReadOnlyList<ResolvedReference> Of(int index) => _references[index];
+    public IReadOnlyList<ResolvedReference> Of(int index) => _references is null ? [] : _references[index];
 
     /// <summary>Items by trimmed key, case-insensitively; one int a key, a list only for a key held by several items.</summary>
     private sealed class KeyIndex

@@ -30,6 +30,9 @@ public sealed class WorkItemLinker
     // The last inherited decision made: siblings come one after the other and share it.
     private LinkDecision? _inheritedDecision;
 
+    // The last explicit decision made, shared by the next item that holds the same list of links.
+    private LinkDecision? _explicitDecision;
+
     /// <param name="krFieldNames">
     /// Each source's configured KR field name (<c>Sources[].Fields.KeyResult</c>) by source name, to say
     /// which field named a KR; a source not listed reads as "Key Result".
@@ -220,7 +223,13 @@ public sealed class WorkItemLinker
     {
         if (explicitLinks.Count > 0)
         {
-            return new LinkDecision(LinkHow.Explicit, explicitLinks, null);
+            // Items that name the same KRs the same way hold one list of links (ExplicitLinks): one decision for all.
+            if (_explicitDecision is not { } named || !ReferenceEquals(named.Links, explicitLinks))
+            {
+                _explicitDecision = named = new LinkDecision(LinkHow.Explicit, explicitLinks, null);
+            }
+
+            return named;
         }
 
         if (own is not null)

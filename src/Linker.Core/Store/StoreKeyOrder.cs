@@ -59,10 +59,11 @@ internal static class StoreKeyOrder
             return;
         }
 
-        var from = span.ToArray();
-        var to = new WorkItem[span.Length];
-        var fromCompanions = companions?.ToArray();
-        var toCompanions = companions is null ? null : new T[span.Length];
+        // Each pass merges pairs of runs from one buffer into the other: the list's own storage and one array beside it
+        // (a copy of the list as a third buffer was 8 MB a million items, for each list).
+        Span<WorkItem> from = span, to = new WorkItem[span.Length];
+        var companionSpan = companions is null ? default : CollectionsMarshal.AsSpan(companions);
+        Span<T> fromCompanions = companionSpan, toCompanions = companions is null ? default : new T[span.Length];
         while (runs.Count > 1)
         {
             var merged = new List<int>((runs.Count + 1) / 2);
@@ -71,42 +72,48 @@ internal static class StoreKeyOrder
                 var start = runs[r];
                 var middle = r + 1 < runs.Count ? runs[r + 1] : from.Length;
                 var end = r + 2 < runs.Count ? runs[r + 2] : from.Length;
-                Merge(from, start, middle, end, to, fromCompanions, toCompanions);
+                Merge(from, start, middle, end, to, fromCompanions, toCompanions, companions is not null);
                 merged.Add(start);
             }
 
-            (from, to) = (to, from);
-            (fromCompanions, toCompanions) = (toCompanions, fromCompanions);
+            var swap = from;
+            from = to;
+            to = swap;
+            var swapCompanions = fromCompanions;
+            fromCompanions = toCompanions;
+            toCompanions = swapCompanions;
             runs = merged;
         }
 
-        from.CopyTo(span);
-        if (companions is not null)
+        // An odd number of passes leaves the order in the array beside the list.
+        if (from != span)
         {
-            fromCompanions!.CopyTo(CollectionsMarshal.AsSpan(companions));
+            from.CopyTo(span);
+            fromCompanions.CopyTo(companionSpan);
         }
     }
 
-    private static void Merge<T>(WorkItem[] from, int start, int middle, int end, WorkItem[] to, T[]? fromCompanions, T[]? toCompanions)
+    private static void Merge<T>(
+        Span<WorkItem> from, int start, int middle, int end, Span<WorkItem> to, Span<T> fromCompanions, Span<T> toCompanions, bool withCompanions)
     {
         int left = start, right = middle, next = start;
         while (left < middle && right < end)
         {
             var takeLeft = Compare(from[left], from[right]) <= 0;
-            if (fromCompanions is not null)
+            if (withCompanions)
             {
-                toCompanions![next] = fromCompanions[takeLeft ? left : right];
+                toCompanions[next] = fromCompanions[takeLeft ? left : right];
             }
 
             to[next++] = takeLeft ? from[left++] : from[right++];
         }
 
-        Array.Copy(from, left, to, next, middle - left);
-        Array.Copy(from, right, to, next + middle - left, end - right);
-        if (fromCompanions is not null)
+        from[left..middle].CopyTo(to[next..]);
+        from[right..end].CopyTo(to[(next + middle - left)..]);
+        if (withCompanions)
         {
-            Array.Copy(fromCompanions, left, toCompanions!, next, middle - left);
-            Array.Copy(fromCompanions, right, toCompanions!, next + middle - left, end - right);
+            fromCompanions[left..middle].CopyTo(toCompanions[next..]);
+            fromCompanions[right..end].CopyTo(toCompanions[(next + middle - left)..]);
         }
     }
 
