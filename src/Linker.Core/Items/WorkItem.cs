@@ -51,13 +51,31 @@ public sealed record WorkItem
     /// <summary>The parent's <see cref="Key"/>, where the tracker names the parent only by key.</summary>
     public string? ParentKey { get; init; }
 
-    public double? StoryPoints { get; init; }
+    // The optional numbers and dates are kept as a value and a flag rather than as nullables: a nullable date takes 24
+    // bytes and a nullable double 16, the flags share the slot beside Category, and a store of a million items holds a
+    // million of these (docs/benchmarks.md). Equality is unchanged: an absent value is always held as default.
+    private readonly double storyPoints;
+    private readonly DateTimeOffset resolved;
+    private readonly DateTimeOffset goneAt;
+    private readonly bool hasStoryPoints;
+    private readonly bool hasResolved;
+    private readonly bool hasGoneAt;
+
+    public double? StoryPoints
+    {
+        get => hasStoryPoints ? storyPoints : null;
+        init => (hasStoryPoints, storyPoints) = (value.HasValue, value.GetValueOrDefault());
+    }
 
     public required DateTimeOffset Created { get; init; }
 
     public required DateTimeOffset Updated { get; init; }
 
-    public DateTimeOffset? Resolved { get; init; }
+    public DateTimeOffset? Resolved
+    {
+        get => hasResolved ? resolved : null;
+        init => (hasResolved, resolved) = (value.HasValue, value.GetValueOrDefault());
+    }
 
     /// <summary>
     /// The description as plain text (GitHub bodies, Jira descriptions, Azure DevOps <c>System.Description</c>, a CSV
@@ -73,5 +91,9 @@ public sealed record WorkItem
     /// returns the item (deleted, moved out of every synced scope, no longer visible). Null while it is returned.
     /// A gone item passes no KRs on (DESIGN.md §7); a Removed one that is still returned does.
     /// </summary>
-    public DateTimeOffset? GoneAt { get; init; }
+    public DateTimeOffset? GoneAt
+    {
+        get => hasGoneAt ? goneAt : null;
+        init => (hasGoneAt, goneAt) = (value.HasValue, value.GetValueOrDefault());
+    }
 }
