@@ -178,7 +178,9 @@ public sealed class LinkRunner(IDbContextFactory<LinkerDbContext> dbFactory, IOp
     private static async Task<Dictionary<(string Source, string ExternalId), List<string>>> ReadFieldValuesAsync(
         LinkerDbContext db, CancellationToken cancellationToken)
     {
-        var rows = await db.FieldValues.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = SqliteWorkItemRows.Applies(db)
+            ? await SqliteWorkItemRows.ReadFieldValuesAsync(db, cancellationToken)
+            : await db.FieldValues.AsNoTracking().ToListAsync(cancellationToken);
         return rows
             .GroupBy(r => (r.Source, r.ExternalId))
             .ToDictionary(
