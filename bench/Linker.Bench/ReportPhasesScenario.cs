@@ -29,12 +29,14 @@ internal static class ReportPhasesScenario
         var okrs = services.GetRequiredService<OkrSetSource>().Load();
         var builder = services.GetRequiredService<ReportBuilder>();
         var phases = new BuildPhases();
-        var report = await builder.BuildAsync(okrs, builder.ResolveWeek(null), phases, cancellationToken);
         var writer = services.GetRequiredService<ReportWriter>();
         var outFolder = Path.Combine(folder, options.Report.Output);
-        // All at once, as the report verb writes them (ReportWriter renders the formats concurrently).
-        await writer.WriteAsync(report, formats, outFolder, cancellationToken);
-        phases.Mark($"render {string.Join(" + ", formats)}");
+        // As the report verb writes them: rendered while the report is serialized and its snapshot stored (so the
+        // serialize and snapshot phases hold some of the renderers' work), the JSON file by the serialization itself.
+        await using var files = writer.Plan(formats, outFolder);
+        var report = await builder.BuildAsync(okrs, builder.ResolveWeek(null), files, phases, cancellationToken);
+        await files.CompleteAsync(cancellationToken);
+        phases.Mark($"render {string.Join(" + ", formats)} (what is left)");
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();

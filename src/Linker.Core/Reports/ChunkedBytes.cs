@@ -2,12 +2,11 @@ namespace OkrLinker.Core.Reports;
 
 /// <summary>
 /// A write-only stream that keeps what is written in 64 KB chunks, below the large object heap, and
-/// gives it back as one array of exactly its length. A buffer doubled as it grows would leave a trail
-/// of large arrays (256 MB for a 134 MB report), each counting towards a full collection of a heap
-/// that holds a million linked items.
+/// gives it back as one array of exactly its length (a report's gzip, about 6 MB at a million items).
+/// A buffer doubled as it grows would leave a trail of large arrays twice its size, each counting
+/// towards a full collection of a heap that holds a million linked items.
 /// </summary>
-/// <param name="filled">Given each chunk once it is full and will not change (the last one is <see cref="Tail"/>).</param>
-internal sealed class ChunkedBytes(Action<ReadOnlyMemory<byte>>? filled = null) : Stream
+internal sealed class ChunkedBytes : Stream
 {
     private const int ChunkSize = 64 * 1024;
 
@@ -37,11 +36,6 @@ internal sealed class ChunkedBytes(Action<ReadOnlyMemory<byte>>? filled = null) 
         {
             if (used == ChunkSize)
             {
-                if (chunks.Count > 0)
-                {
-                    filled?.Invoke(chunks[^1]);
-                }
-
                 chunks.Add(new byte[ChunkSize]);
                 used = 0;
             }
@@ -68,21 +62,6 @@ internal sealed class ChunkedBytes(Action<ReadOnlyMemory<byte>>? filled = null) 
 
     public override void Flush()
     {
-    }
-
-    /// <summary>What was written into the last chunk, which <c>filled</c> has not been given.</summary>
-    public ReadOnlyMemory<byte> Tail => chunks.Count == 0 ? ReadOnlyMemory<byte>.Empty : chunks[^1].AsMemory(0, used);
-
-    /// <summary>Writes everything written here to <paramref name="output"/>, chunk by chunk.</summary>
-    public async Task WriteToAsync(Stream output, CancellationToken cancellationToken)
-    {
-        var left = length;
-        foreach (var chunk in chunks)
-        {
-            var take = (int)Math.Min(ChunkSize, left);
-            await output.WriteAsync(chunk.AsMemory(0, take), cancellationToken);
-            left -= take;
-        }
     }
 
     /// <summary>Everything written, in one array of exactly <see cref="Length"/> bytes.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using static OkrLinker.Core.Reports.HtmlText;
 
@@ -16,8 +17,18 @@ internal static class HtmlUnlinkedSection
         }
 
         html.Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Item</th><th>Title</th><th>Team</th><th>Type</th><th>State</th><th class=\"num\">Points</th></tr></thead>\n<tbody>\n");
-        foreach (var item in items)
+        Rows(html, items, spill);
+        html.Append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    // Fully optimized from its first call rather than tiered: it runs once per report (220,000 rows at a million items)
+    // in a process that lives a few seconds, where first-tier code would write most of the rows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Rows(StringBuilder html, IReadOnlyList<UnlinkedItem> items, HtmlSpill? spill)
+    {
+        for (var k = 0; k < items.Count; k++)
         {
+            var item = items[k];
             html.Append("<tr><td class=\"key\">");
             if (SafeUrl(item.Url) is { } url)
             {
@@ -29,10 +40,15 @@ internal static class HtmlUnlinkedSection
             }
 
             html.Append(Inv, $"</td><td>{Encode(item.Title)}</td><td>{Encode(item.Team)}</td><td>{Encode(item.Type)}</td><td>{Encode(item.State)}</td>");
-            html.Append(Inv, $"<td class=\"num\">{(item.Points is { } points ? Num(points) : "")}</td></tr>\n");
+            html.Append("<td class=\"num\">");
+            if (item.Points is { } points)
+            {
+                // As Num, formatted into the page rather than into a string of its own.
+                html.Append(Inv, $"{points:0.##}");
+            }
+
+            html.Append("</td></tr>\n");
             spill?.WhenFull();
         }
-
-        html.Append("</tbody>\n</table></div>\n</section>\n");
     }
 }

@@ -36,15 +36,25 @@ public sealed class ReportBuilder(
     public void Dispose() => building.Dispose();
 
     public Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, CancellationToken cancellationToken) =>
-        BuildAsync(okrs, week, phases: null, cancellationToken);
+        BuildAsync(okrs, week, files: null, phases: null, cancellationToken);
+
+    /// <param name="files">
+    /// Written while the report is serialized and its snapshot stored (<see cref="ReportWriter.Plan"/>); complete them
+    /// after the build (<see cref="ReportFiles.CompleteAsync"/>).
+    /// </param>
+    public Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, ReportFiles? files, CancellationToken cancellationToken) =>
+        BuildAsync(okrs, week, files, phases: null, cancellationToken);
 
     /// <param name="phases">Records each phase's time and allocations (the benchmark); null records nothing.</param>
-    internal async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, BuildPhases? phases, CancellationToken cancellationToken)
+    internal Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, BuildPhases? phases, CancellationToken cancellationToken) =>
+        BuildAsync(okrs, week, files: null, phases, cancellationToken);
+
+    internal async Task<WeeklyReport> BuildAsync(OkrSet okrs, IsoWeek week, ReportFiles? files, BuildPhases? phases, CancellationToken cancellationToken)
     {
         await building.WaitAsync(cancellationToken);
         try
         {
-            return await BuildOnceAsync(okrs, week, phases, cancellationToken);
+            return await BuildOnceAsync(okrs, week, files, phases, cancellationToken);
         }
         finally
         {
@@ -52,7 +62,7 @@ public sealed class ReportBuilder(
         }
     }
 
-    private async Task<WeeklyReport> BuildOnceAsync(OkrSet okrs, IsoWeek week, BuildPhases? phases, CancellationToken cancellationToken)
+    private async Task<WeeklyReport> BuildOnceAsync(OkrSet okrs, IsoWeek week, ReportFiles? files, BuildPhases? phases, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var zone = Zone;
@@ -61,7 +71,7 @@ public sealed class ReportBuilder(
         var writing = new StrongBox<Task?>();
         try
         {
-            return await BuildWhileWritingAsync(okrs, week, now, zone, writing, phases, cancellationToken);
+            return await BuildWhileWritingAsync(okrs, week, now, zone, writing, files, phases, cancellationToken);
         }
         finally
         {
@@ -73,7 +83,8 @@ public sealed class ReportBuilder(
     }
 
     private async Task<WeeklyReport> BuildWhileWritingAsync(
-        OkrSet okrs, IsoWeek week, DateTimeOffset now, TimeZoneInfo zone, StrongBox<Task?> writing, BuildPhases? phases, CancellationToken cancellationToken)
+        OkrSet okrs, IsoWeek week, DateTimeOffset now, TimeZoneInfo zone, StrongBox<Task?> writing, ReportFiles? files, BuildPhases? phases,
+        CancellationToken cancellationToken)
     {
         LinkingResult? linking;
         Task written;
@@ -115,6 +126,8 @@ public sealed class ReportBuilder(
             unlinked,
             findings,
             trend);
+        // The files render beside the rest of the build; the JSON one is written by the snapshot's serialization.
+        files?.Start(report, cancellationToken);
         phases?.Mark("build report");
         await written;
         phases?.Mark("write links (waited for)");
@@ -182,7 +195,8 @@ public sealed class ReportBuilder(
         row.UnlinkedShare = figures.Totals.UnlinkedShare;
         row.PointsUnlinkedShare = figures.Totals.Points.UnlinkedShare;
         row.TakenAt = now;
-        // Stored gzip-compressed (serialized and compressed at once, SerializedReport); the old text column is emptied.
+        // Stored gzip-compressed (serialized and compressed at once, SerializedReport, which also writes the JSON file
+        // when one is being written); the old text column is emptied.
         row.ReportJsonGzip = ReportJson.Serialize(report).Gzip;
         row.ReportJson = null;
         phases?.Mark("serialize report JSON");

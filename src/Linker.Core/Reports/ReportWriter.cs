@@ -6,33 +6,32 @@ public sealed class ReportWriter(IEnumerable<IReportRenderer> renderers)
     public IReadOnlyList<string> KnownFormats => renderers.Select(r => r.Format).ToList();
 
     /// <summary>
-    /// Every format is checked before any file is written; then the files are rendered at once (at a million items the
-    /// JSON, HTML and CSV files are each about half a second of work, and the machine has more than one core).
+    /// The files of a report about to be built, for <see cref="ReportBuilder.BuildAsync(Okrs.OkrSet, Figures.IsoWeek, ReportFiles?, CancellationToken)"/>
+    /// to write while it builds; complete them (<see cref="ReportFiles.CompleteAsync"/>) after the build. Every format is
+    /// checked here, before any file is written.
+    /// </summary>
+    public ReportFiles Plan(IEnumerable<string> formats, string folder)
+    {
+        var planned = new List<IReportRenderer>();
+        foreach (var format in formats.Select(f => f.Trim().ToLowerInvariant()).Distinct())
+        {
+            planned.Add(renderers.FirstOrDefault(r => r.Format == format)
+                ?? throw new ArgumentException($"No report format '{format}' (known: {string.Join(", ", KnownFormats)}).", nameof(formats)));
+        }
+
+        return new ReportFiles(planned, folder);
+    }
+
+    /// <summary>
+    /// Writes the files of a report built already. Every format is checked before any file is written; then they are
+    /// rendered at once (at a million items the HTML and CSV files are each a few tenths of a second of work, and the
+    /// machine has more than one core), the JSON file from the report's one serialization.
     /// </summary>
     public async Task<IReadOnlyList<string>> WriteAsync(
         WeeklyReport report, IEnumerable<string> formats, string folder, CancellationToken cancellationToken)
     {
-        var planned = new List<(IReportRenderer Renderer, string Path)>();
-        foreach (var format in formats.Select(f => f.Trim().ToLowerInvariant()).Distinct())
-        {
-            var renderer = renderers.FirstOrDefault(r => r.Format == format)
-                ?? throw new ArgumentException($"No report format '{format}' (known: {string.Join(", ", KnownFormats)}).", nameof(formats));
-            planned.Add((renderer, Path.Combine(folder, $"report-{report.Week}.{format}")));
-        }
-
-        Directory.CreateDirectory(folder);
-        await Task.WhenAll(planned.Select(p => Task.Run(() => WriteOneAsync(p.Renderer, report, p.Path, cancellationToken), cancellationToken)));
-        return [.. planned.Select(p => p.Path)];
-    }
-
-    private static async Task WriteOneAsync(IReportRenderer renderer, WeeklyReport report, string path, CancellationToken cancellationToken)
-    {
-        var temp = path + ".tmp";
-        await using (var stream = File.Create(temp))
-        {
-            await renderer.RenderAsync(report, stream, cancellationToken);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        await using var files = Plan(formats, folder);
+        files.Start(report, cancellationToken);
+        return await files.CompleteAsync(cancellationToken);
     }
 }

@@ -30,9 +30,11 @@ internal static class Verbs
 
             var options = services.GetRequiredService<IOptions<LinkerOptions>>().Value;
             var builder = services.GetRequiredService<ReportBuilder>();
-            var report = await builder.BuildAsync(okrs, builder.ResolveWeek(null), cancellationToken);
             var folder = services.GetRequiredService<ConfigLocation>().Resolve(options.Report.Output);
-            var files = await services.GetRequiredService<ReportWriter>().WriteAsync(report, options.Report.Formats, folder, cancellationToken);
+            // Rendered while the report is serialized and its snapshot stored; in place once the build is done.
+            await using var planned = services.GetRequiredService<ReportWriter>().Plan(options.Report.Formats, folder);
+            var report = await builder.BuildAsync(okrs, builder.ResolveWeek(null), planned, cancellationToken);
+            var files = await planned.CompleteAsync(cancellationToken);
 
             ConsoleSummary.Write(report, synced, files, output.Out);
             foreach (var failed in pulled.Where(p => !p.Succeeded))
@@ -92,9 +94,12 @@ internal static class Verbs
 
             await services.GetRequiredService<StoreInitializer>().MigrateAsync(cancellationToken);
             var builder = services.GetRequiredService<ReportBuilder>();
-            var report = await builder.BuildAsync(okrs, builder.ResolveWeek(week), cancellationToken);
             var folder = outDir is null ? services.GetRequiredService<ConfigLocation>().Resolve(options.Report.Output) : Path.GetFullPath(outDir);
-            var files = await writer.WriteAsync(report, formats ?? [.. options.Report.Formats], folder, cancellationToken);
+            // Rendered while the report is serialized and its snapshot stored (the JSON file by that one serialization);
+            // each file is in place once the build is done, and a failed build leaves none.
+            await using var planned = writer.Plan(formats ?? [.. options.Report.Formats], folder);
+            var report = await builder.BuildAsync(okrs, builder.ResolveWeek(week), planned, cancellationToken);
+            var files = await planned.CompleteAsync(cancellationToken);
 
             ConsoleSummary.Write(report, [], files, output.Out);
             return ExitCodes.Ok;

@@ -53,6 +53,25 @@ public sealed class CsvReportRendererTests
     public void Tracker_text_is_guarded_then_quoted(string value, string cell) =>
         Assert.Equal(cell, CsvField.Text(value));
 
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("\r=x", "\"'\r=x\"")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("-1,5", "\"'-1,5\"")]
+    [InlineData("say \"hi\", twice: \"hi\"", "\"say \"\"hi\"\", twice: \"\"hi\"\"\"")]
+    [InlineData("\"", "\"\"\"\"")]
+    [InlineData("line\nbreak", "\"line\nbreak\"")]
+    public void A_cell_appended_in_place_is_the_same_text(string? value, string cell)
+    {
+        var csv = new System.Text.StringBuilder("x,");
+        CsvField.AppendText(csv, value);
+
+        Assert.Equal("x," + cell, csv.ToString());
+        Assert.Equal(cell, CsvField.Text(value));
+    }
+
     [Fact]
     public async Task Guards_every_tracker_column()
     {

@@ -8,7 +8,7 @@ public sealed class SerializedReportTests
     [Fact]
     public async Task A_report_of_many_64_kb_chunks_is_the_serializers_bytes_and_its_gzip_gives_them_back()
     {
-        // 4,000 unlinked items: about 1 MB of JSON, so more than a dozen chunks pass through the compressing thread.
+        // 4,000 unlinked items: about 1 MB of JSON, so the writer hands dozens of flushes to the gzip.
         var report = ReportSamples.Report() with
         {
             UnlinkedItems = [.. Enumerable.Range(1, 4000).Select(n => new UnlinkedItem("jira", $"PAY-{n}", $"Ünlinked wörk <{n}>", null, "payments", "Story", "In Progress", n % 7))],
