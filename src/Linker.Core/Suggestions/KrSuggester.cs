@@ -226,10 +226,17 @@ public sealed class KrSuggester
     /// </summary>
     internal int?[] UnlinkedIndicesOf(IReadOnlyList<(string Source, string Key)> wanted)
     {
-        var at = new Dictionary<(string Source, string Key), int>(wanted.Count);
+        // By key alone (ordinal, so the dictionary hashes without randomizing), the source checked on a hit; a key
+        // wanted from two sources keeps its other sources aside. Half a million unlinked items are looked up here.
+        var byKey = new Dictionary<string, int>(wanted.Count, StringComparer.Ordinal);
+        Dictionary<(string Source, string Key), int>? otherSources = null;
         for (var n = 0; n < wanted.Count; n++)
         {
-            at.TryAdd(wanted[n], n);
+            var (source, key) = wanted[n];
+            if (!byKey.TryAdd(key, n) && !string.Equals(wanted[byKey[key]].Source, source, StringComparison.Ordinal))
+            {
+                (otherSources ??= []).TryAdd((source, key), n);
+            }
         }
 
         var found = new int?[wanted.Count];
@@ -237,7 +244,7 @@ public sealed class KrSuggester
         for (var i = 0; i < _items.Count; i++)
         {
             var linked = _items[i];
-            if (linked.Bucket == Bucket.Unlinked && at.TryGetValue((linked.Item.Source, linked.Item.Key), out var n))
+            if (linked.Bucket == Bucket.Unlinked && WantedAt(linked.Item.Source, linked.Item.Key) is { } n)
             {
                 first[n] ??= i;
             }
@@ -246,10 +253,16 @@ public sealed class KrSuggester
         // A key asked for twice gets the same item each time.
         for (var n = 0; n < wanted.Count; n++)
         {
-            found[n] = first[at[wanted[n]]];
+            found[n] = first[WantedAt(wanted[n].Source, wanted[n].Key)!.Value];
         }
 
         return found;
+
+        int? WantedAt(string source, string key) =>
+            !byKey.TryGetValue(key, out var n) ? null
+            : string.Equals(wanted[n].Source, source, StringComparison.Ordinal) ? n
+            : otherSources is not null && otherSources.TryGetValue((source, key), out var other) ? other
+            : null;
     }
 
     private void AddGroupSignals(int index, int[] own, Candidate?[] candidates)
