@@ -37,7 +37,21 @@ public static class FigureCalculator
         TimeZoneInfo zone,
         MetricHistory metrics,
         StatusOptions thresholds,
-        DateTimeOffset now)
+        DateTimeOffset now) =>
+        Compute(linked, okrs, week, zone, metrics, thresholds, now, [], out _);
+
+    /// <summary>As the other overload, with the unlinked share each of <paramref name="trendWeeks"/> would be reconstructed
+    /// with (<see cref="TrendReconstruction"/>), worked out in the same pass over the items.</summary>
+    internal static WeeklyFigures Compute(
+        LinkingResult linked,
+        OkrSet okrs,
+        IsoWeek week,
+        TimeZoneInfo zone,
+        MetricHistory metrics,
+        StatusOptions thresholds,
+        DateTimeOffset now,
+        IReadOnlyList<IsoWeek> trendWeeks,
+        out double?[] trendShares)
     {
         ArgumentNullException.ThrowIfNull(linked);
         ArgumentNullException.ThrowIfNull(okrs);
@@ -47,11 +61,14 @@ public static class FigureCalculator
 
         var (from, to) = week.Bounds(zone);
         var krFigures = KeyResultFiguresFor(okrs, week, zone, thresholds, now);
-        var pass = new FigurePass(okrs, krFigures, from, to);
+        var trend = trendWeeks.Count > 0 ? new TrendReconstruction.Tally(trendWeeks, zone) : null;
+        var pass = new FigurePass(okrs, krFigures, from, to, trend);
         foreach (var item in linked.Items)
         {
             pass.Add(item);
         }
+
+        trendShares = trend?.Shares() ?? [];
 
         var sums = pass.Totals.ToTotals();
         return new WeeklyFigures(

@@ -16,6 +16,7 @@ internal sealed class FigurePass
     private const int MaxKrReferences = 4096;
 
     private readonly KeyResultFigures krFigures;
+    private readonly TrendReconstruction.Tally? trend;
     private readonly long from;
     private readonly long to;
     private readonly SpellingIds teamIds = new();
@@ -30,9 +31,11 @@ internal sealed class FigurePass
     private UnlinkedItem[] unlinked = new UnlinkedItem[1024];
     private int unlinkedCount;
 
-    public FigurePass(OkrSet okrs, KeyResultFigures krFigures, DateTimeOffset from, DateTimeOffset to)
+    /// <param name="trend">The weeks before whose unlinked shares the trend may have to reconstruct; null for none.</param>
+    public FigurePass(OkrSet okrs, KeyResultFigures krFigures, DateTimeOffset from, DateTimeOffset to, TrendReconstruction.Tally? trend)
     {
         this.krFigures = krFigures;
+        this.trend = trend;
         this.from = from.UtcTicks;
         this.to = to.UtcTicks;
         foreach (var kr in okrs.KeyResults)
@@ -53,6 +56,7 @@ internal sealed class FigurePass
     public void Add(LinkedItem linked)
     {
         var item = linked.Item;
+        trend?.Add(item, linked.Bucket);
         var category = item.Category;
 
         // FigureCalculator.IsInScope, on UTC ticks (comparing them is comparing the instants).
