@@ -37,7 +37,21 @@ public static class FigureCalculator
         TimeZoneInfo zone,
         MetricHistory metrics,
         StatusOptions thresholds,
-        DateTimeOffset now)
+        DateTimeOffset now) =>
+        Compute(linked, okrs, week, zone, metrics, thresholds, now, [], out _);
+
+    /// <summary>As the other overload, with the unlinked share each of <paramref name="trendWeeks"/> would be reconstructed
+    /// with (<see cref="TrendReconstruction"/>), worked out in the same pass over the items.</summary>
+    internal static WeeklyFigures Compute(
+        LinkingResult linked,
+        OkrSet okrs,
+        IsoWeek week,
+        TimeZoneInfo zone,
+        MetricHistory metrics,
+        StatusOptions thresholds,
+        DateTimeOffset now,
+        IReadOnlyList<IsoWeek> trendWeeks,
+        out double?[] trendShares)
     {
         ArgumentNullException.ThrowIfNull(linked);
         ArgumentNullException.ThrowIfNull(okrs);
@@ -46,32 +60,25 @@ public static class FigureCalculator
         ArgumentNullException.ThrowIfNull(thresholds);
 
         var (from, to) = week.Bounds(zone);
-        var inScope = linked.Items.Where(l => IsInScope(l.Item, from, to)).ToList();
-
-        var totals = new BucketTally();
-        var byTeam = new Dictionary<string, BucketTally>(StringComparer.OrdinalIgnoreCase);
-        var teamNames = new List<string>();
-        foreach (var item in inScope)
+        var krFigures = KeyResultFiguresFor(okrs, week, zone, thresholds, now);
+        var trend = trendWeeks.Count > 0 ? new TrendReconstruction.Tally(trendWeeks, zone) : null;
+        var pass = new FigurePass(okrs, krFigures, from, to, trend);
+        foreach (var item in linked.Items)
         {
-            totals.Add(item);
-            if (!byTeam.TryGetValue(item.Item.Team, out var team))
-            {
-                byTeam.Add(item.Item.Team, team = new BucketTally());
-                teamNames.Add(item.Item.Team);
-            }
-
-            team.Add(item);
+            pass.Add(item);
         }
 
-        var sums = totals.ToTotals();
+        trendShares = trend?.Shares() ?? [];
+
+        var sums = pass.Totals.ToTotals();
         return new WeeklyFigures(
             week,
             from,
             to,
             sums,
-            [.. teamNames.Order(StringComparer.OrdinalIgnoreCase).Select(t => byTeam[t].ToTeam(t))],
-            Objectives(linked, okrs, week, zone, metrics, thresholds, now),
-            UnlinkedItems(inScope, sums.Unlinked));
+            pass.Teams(),
+            Objectives(okrs, pass, krFigures, metrics, now),
+            pass.UnlinkedItems());
     }
 
     /// <summary>
@@ -89,93 +96,27 @@ public static class FigureCalculator
         };
     }
 
-    // The unlinked items, most points first (no points last), then by key. Each keeps why it is unlinked in compact form:
-    // wording 220,000 explanations here was most of the figures' time and garbage at a million items.
-    private static List<UnlinkedItem> UnlinkedItems(List<LinkedItem> inScope, int count)
+    private static KeyResultFigures KeyResultFiguresFor(OkrSet okrs, IsoWeek week, TimeZoneInfo zone, StatusOptions thresholds, DateTimeOffset now)
     {
-        // Made in the items' own order, which is the order they sit in memory; then only the compact keys are sorted
-        // (sorting the items themselves chased two pointers per comparison across the heap: over a second at a million).
-        var made = new List<UnlinkedItem>(count);
-        var keys = new UnlinkedOrder[count];
-        foreach (var l in inScope)
+        var recentWeeks = new (DateTimeOffset From, DateTimeOffset To)[NoWorkWeeks];
+        for (var back = 0; back < NoWorkWeeks; back++)
         {
-            if (l.Bucket != Bucket.Unlinked)
-            {
-                continue;
-            }
-
-            var item = l.Item;
-            keys[made.Count] = new UnlinkedOrder(item.StoryPoints, item.Key, made.Count);
-            made.Add(l.UnlinkedWhy is { } why
-                ? new UnlinkedItem(item.Source, item.Key, item.Title, item.Url, item.Team, item.Type, item.State, item.StoryPoints) { Why = why }
-                : new UnlinkedItem(item.Source, item.Key, item.Title, item.Url, item.Team, item.Type, item.State, item.StoryPoints, l.Explanation));
+            recentWeeks[back] = week.AddWeeks(-back).Bounds(zone);
         }
 
-        Array.Sort(keys);
-        var items = new List<UnlinkedItem>(count);
-        foreach (var key in keys)
-        {
-            items.Add(made[key.At]);
-        }
-
-        return items;
-    }
-
-    // Whether a link before the k-th names the same KR (an item lists a KR once however many ways it names it).
-    private static bool NamedBefore(IReadOnlyList<ItemLink> links, int k, string kr)
-    {
-        for (var j = 0; j < k; j++)
-        {
-            if (string.Equals(links[j].KrId, kr, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static List<ObjectiveReport> Objectives(
-        LinkingResult linked, OkrSet okrs, IsoWeek week, TimeZoneInfo zone, MetricHistory metrics, StatusOptions thresholds, DateTimeOffset now)
-    {
-        // A plain loop: a million items, most with no link, and LINQ's iterators for each were a third of the figures' garbage.
-        var itemsByKr = new Dictionary<string, List<WorkItem>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in linked.Items)
-        {
-            var links = item.Links;
-            if (links.Count == 0 || item.Item.Category == StateCategory.Removed)
-            {
-                continue;
-            }
-
-            for (var k = 0; k < links.Count; k++)
-            {
-                var kr = links[k].KrId;
-                if (NamedBefore(links, k, kr))
-                {
-                    continue;
-                }
-
-                if (!itemsByKr.TryGetValue(kr, out var list))
-                {
-                    itemsByKr.Add(kr, list = []);
-                }
-
-                list.Add(item.Item);
-            }
-        }
-
-        // OrderBy is stable: samples taken at the same instant keep their given order, the last one wins.
-        var samplesByKr = metrics.Samples.Where(s => s.At <= now).OrderBy(s => s.At).ToLookup(s => s.KrId, StringComparer.OrdinalIgnoreCase);
-        var recentWeeks = Enumerable.Range(0, NoWorkWeeks).Select(back => week.AddWeeks(-back).Bounds(zone)).ToList();
-        var figures = new KeyResultFigures(
+        return new KeyResultFigures(
             recentWeeks,
             LocalDay.Start(okrs.Period.Start, zone),
             LocalDay.Start(okrs.Period.End.AddDays(1), zone),
             week.Bounds(zone).To,
             now,
             thresholds);
+    }
 
+    private static List<ObjectiveReport> Objectives(OkrSet okrs, FigurePass pass, KeyResultFigures figures, MetricHistory metrics, DateTimeOffset now)
+    {
+        // OrderBy is stable: samples taken at the same instant keep their given order, the last one wins.
+        var samplesByKr = metrics.Samples.Where(s => s.At <= now).OrderBy(s => s.At).ToLookup(s => s.KrId, StringComparer.OrdinalIgnoreCase);
         return
         [
             .. okrs.Objectives.Select(o => new ObjectiveReport(
@@ -184,7 +125,7 @@ public static class FigureCalculator
                 [
                     .. o.KeyResults.Select(kr => figures.Build(
                         kr,
-                        itemsByKr.TryGetValue(kr.Id, out var items) ? items : [],
+                        pass.TallyOf(kr),
                         [.. samplesByKr[kr.Id]],
                         metrics.Baselines.GetValueOrDefault(kr.Id),
                         metrics.PullErrors.GetValueOrDefault(kr.Id))),

@@ -25,15 +25,17 @@ internal sealed class KeyResultFigures(
     private static readonly TimeSpan FreshMetric = TimeSpan.FromDays(7);
     private const decimal MismatchShare = 0.10m;
 
+    private readonly (long From, long To)[] recentTicks = [.. recentWeeks.Select(w => (w.From.UtcTicks, w.To.UtcTicks))];
+
     /// <summary>The share of the period elapsed at the week's end, 0 to 1.</summary>
     public double Expected { get; } = Share.Round(Math.Clamp((weekEnd - periodStart) / (periodEnd - periodStart), 0, 1));
 
-    /// <param name="items">The non-Removed items linked to the KR.</param>
+    /// <param name="items">The non-Removed items linked to the KR, tallied.</param>
     /// <param name="samples">The KR's samples at or before now, oldest first.</param>
     /// <param name="captured">The KR's captured period-start value, if a pull captured one.</param>
     /// <param name="pullError">Why the KR's last pull failed, or null.</param>
     public KeyResultReport Build(
-        KeyResult kr, IReadOnlyList<WorkItem> items, IReadOnlyList<MetricSample> samples, BaselineSource? captured, string? pullError)
+        KeyResult kr, KrTally items, IReadOnlyList<MetricSample> samples, BaselineSource? captured, string? pullError)
     {
         var known = samples.Where(s => s.At <= weekEnd).ToList();
         var current = known.Count > 0 ? known[^1].Value : (double?)null;
@@ -42,11 +44,7 @@ internal sealed class KeyResultFigures(
         var progress = baseline is { } b && current is { } c && kr.Target != b ? (c - b) / (kr.Target - b) : (double?)null;
         var shown = progress is { } p ? Share.Round(p) : (double?)null;
 
-        var counts = new KrItemCounts(
-            items.Count,
-            items.Count(i => i.Category == StateCategory.ToDo),
-            items.Count(i => i.Category == StateCategory.InProgress),
-            items.Count(i => i.Category == StateCategory.Done));
+        var counts = new KrItemCounts(items.Total, items.ToDo, items.InProgress, items.Done);
         var staleReason = StaleReason(kr, known, pullError);
 
         return new KeyResultReport(
@@ -62,12 +60,48 @@ internal sealed class KeyResultFigures(
             [.. known.Where(s => s.At >= periodStart).Select(s => new MetricPoint(s.At, s.Value))],
             kr.Metric?.Unit,
             counts,
-            items.Sum(i => i.StoryPoints ?? 0),
-            items.Count > 0 ? items.Max(i => i.Updated) : null,
-            [.. items.Select(i => i.Team).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)],
+            items.Points,
+            items.LastActivity,
+            items.Teams(),
             Flags(kr, items, baseline, progress, staleReason, metricStart),
             staleReason);
     }
+
+    /// <summary>Whether the item was in scope in the report's week or one of the three before it (<c>no-work</c>).</summary>
+    public bool IsRecentWork(WorkItem item)
+    {
+        // FigureCalculator.IsInScope for each week, on UTC ticks and over an array: this is asked for each of the
+        // 400,000 linked items of a million, and an enumerator of the weeks for each was 13 MB of garbage.
+        var category = item.Category;
+        if (category == StateCategory.InProgress)
+        {
+            var created = item.Created.UtcTicks;
+            foreach (var (_, to) in recentTicks)
+            {
+                if (created < to)
+                {
+                    return true;
+                }
+            }
+        }
+        else if (category == StateCategory.Done && item.Resolved is { } resolved)
+        {
+            var at = resolved.UtcTicks;
+            foreach (var (from, to) in recentTicks)
+            {
+                if (at >= from && at < to)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the item was resolved as Done inside the OKR period (<c>activity-without-movement</c>).</summary>
+    public bool DoneInPeriod(WorkItem item) =>
+        item.Category == StateCategory.Done && item.Resolved is { } resolved && resolved >= periodStart && resolved < periodEnd;
 
     // The status is decided on the progress and expected share as the report shows them (4 places), in
     // decimal, so a KR exactly on a threshold lands where a reader checking the numbers expects it.
@@ -115,11 +149,11 @@ internal sealed class KeyResultFigures(
             : FormattableString.Invariant($"no sample in the 7 days before {reference:yyyy-MM-dd HH:mm} UTC (the last is from {last:yyyy-MM-dd HH:mm} UTC)");
     }
 
-    private List<string> Flags(
-        KeyResult kr, IReadOnlyList<WorkItem> items, double? baseline, double? progress, string? staleReason, BaselineSource? metricStart)
+    private static List<string> Flags(
+        KeyResult kr, KrTally items, double? baseline, double? progress, string? staleReason, BaselineSource? metricStart)
     {
         var flags = new List<string>();
-        if (!items.Any(i => recentWeeks.Any(w => FigureCalculator.IsInScope(i, w.From, w.To))))
+        if (!items.RecentWork)
         {
             flags.Add(KrFlags.NoWork);
         }
@@ -142,7 +176,7 @@ internal sealed class KeyResultFigures(
         // Raised only when progress is known: with no baseline or current value there is no evidence the
         // metric stood still, and no-baseline / no-metric / stale-metric already say what is missing.
         // The unrounded progress decides, so any movement toward the target counts as movement.
-        if (progress <= 0 && items.Any(DoneInPeriod))
+        if (progress <= 0 && items.DoneInPeriod)
         {
             flags.Add(KrFlags.ActivityWithoutMovement);
         }
@@ -155,7 +189,4 @@ internal sealed class KeyResultFigures(
 
         return flags;
     }
-
-    private bool DoneInPeriod(WorkItem item) =>
-        item.Category == StateCategory.Done && item.Resolved is { } resolved && resolved >= periodStart && resolved < periodEnd;
 }

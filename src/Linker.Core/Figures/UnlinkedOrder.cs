@@ -8,8 +8,11 @@ namespace OkrLinker.Core.Figures;
 /// </summary>
 internal readonly struct UnlinkedOrder : IComparable<UnlinkedOrder>
 {
-    private readonly bool hasPoints;
-    private readonly double points;
+    private const ulong SignBit = 1UL << 63;
+
+    // The points as one number that sorts as the order wants them: most points first, NaN after every number (as
+    // double.CompareTo has it smallest), no points last; 0 and -0 alike.
+    private readonly ulong rank;
     private readonly ulong key0;
     private readonly ulong key1;
     private readonly ulong key2;
@@ -17,8 +20,7 @@ internal readonly struct UnlinkedOrder : IComparable<UnlinkedOrder>
 
     public UnlinkedOrder(double? points, string key, int at)
     {
-        hasPoints = points is not null;
-        this.points = points ?? 0;
+        rank = Rank(points);
         this.key = key;
         key0 = Pack(key, 0);
         key1 = Pack(key, 4);
@@ -31,14 +33,9 @@ internal readonly struct UnlinkedOrder : IComparable<UnlinkedOrder>
 
     public int CompareTo(UnlinkedOrder other)
     {
-        if (hasPoints != other.hasPoints)
+        if (rank != other.rank)
         {
-            return hasPoints ? -1 : 1;
-        }
-
-        if (hasPoints && points.CompareTo(other.points) is var byPoints and not 0)
-        {
-            return -byPoints;
+            return rank < other.rank ? -1 : 1;
         }
 
         if (key0 != other.key0)
@@ -59,6 +56,25 @@ internal readonly struct UnlinkedOrder : IComparable<UnlinkedOrder>
         // The first twelve units tie (or the key is that short and holds a NUL, which packs as the key's end does).
         var byKey = string.CompareOrdinal(key, other.key);
         return byKey != 0 ? byKey : At.CompareTo(other.At);
+    }
+
+    private static ulong Rank(double? points)
+    {
+        if (points is not { } value)
+        {
+            return ulong.MaxValue;
+        }
+
+        if (double.IsNaN(value))
+        {
+            return ulong.MaxValue - 1;
+        }
+
+        // The IEEE bits in an order that sorts as the numbers do (negative ones flipped whole, positive ones by their
+        // sign), then inverted for most first.
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(value == 0 ? 0.0 : value);
+        var ascending = (bits & SignBit) != 0 ? ~bits : bits | SignBit;
+        return ~ascending;
     }
 
     // Four UTF-16 units from 'from', the first in the high bits; past the end a 0, which sorts before every unit as

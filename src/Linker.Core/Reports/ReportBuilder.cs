@@ -99,9 +99,11 @@ public sealed class ReportBuilder(
             ? StartIndexing(linking, okrs, linkingOptions, week.Bounds(zone).To, cancellationToken)
             : null;
         var metrics = await ReadMetricsAsync(cancellationToken);
-        var figures = FigureCalculator.Compute(linking, okrs, week, zone, metrics, options.Value.Report.Status, now);
+        // The shares of the trend's weeks before are worked out in the figures' pass, in case they have no snapshot.
+        var trendWeeks = Enumerable.Range(0, TrendWeeks - 1).Select(k => week.AddWeeks(k - TrendWeeks + 1)).ToList();
+        var figures = FigureCalculator.Compute(linking, okrs, week, zone, metrics, options.Value.Report.Status, now, trendWeeks, out var reconstructed);
         phases?.Mark("figures");
-        var trend = await ReadTrendAsync(linking, figures, zone, cancellationToken);
+        var trend = await ReadTrendAsync(figures, trendWeeks, reconstructed, cancellationToken);
         phases?.Mark("trend");
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
         var unlinked = indexing is null || figures.UnlinkedItems.Count == 0
@@ -216,10 +218,9 @@ public sealed class ReportBuilder(
 
     // The weeks before come from their snapshots (else reconstructed); this week from its own figures.
     private async Task<IReadOnlyList<TrendPoint>> ReadTrendAsync(
-        LinkingResult linking, WeeklyFigures current, TimeZoneInfo zone, CancellationToken cancellationToken)
+        WeeklyFigures current, List<IsoWeek> weeks, double?[] reconstructed, CancellationToken cancellationToken)
     {
         var week = current.Week;
-        var weeks = Enumerable.Range(0, TrendWeeks - 1).Select(k => week.AddWeeks(k - TrendWeeks + 1)).ToList();
         var keys = weeks.Select(w => w.ToString()).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -229,16 +230,15 @@ public sealed class ReportBuilder(
             .Select(s => new { s.Week, s.UnlinkedShare })
             .ToDictionaryAsync(s => s.Week, cancellationToken);
 
-        var missing = weeks.Where(w => !snapshots.ContainsKey(w.ToString())).ToList();
-        var reconstructed = missing.Count == 0 ? [] : TrendReconstruction.UnlinkedShares(linking, missing, zone);
         var trend = new List<TrendPoint>();
-        foreach (var w in weeks)
+        for (var k = 0; k < weeks.Count; k++)
         {
+            var w = weeks[k];
             if (snapshots.TryGetValue(w.ToString(), out var snapshot))
             {
                 trend.Add(new TrendPoint(w.ToString(), snapshot.UnlinkedShare, Reconstructed: false));
             }
-            else if (reconstructed[missing.IndexOf(w)] is { } share)
+            else if (reconstructed[k] is { } share)
             {
                 trend.Add(new TrendPoint(w.ToString(), share, Reconstructed: true));
             }

@@ -22,21 +22,44 @@ internal static class TrendReconstruction
     /// </summary>
     public static double?[] UnlinkedShares(LinkingResult linking, IReadOnlyList<IsoWeek> weeks, TimeZoneInfo zone)
     {
-        // UTC ticks: comparing them is comparing the instants, as DateTimeOffset's own operators do.
-        var from = new long[weeks.Count];
-        var to = new long[weeks.Count];
-        for (var w = 0; w < weeks.Count; w++)
-        {
-            var bounds = weeks[w].Bounds(zone);
-            from[w] = bounds.From.UtcTicks;
-            to[w] = bounds.To.UtcTicks;
-        }
-
-        var items = new int[weeks.Count];
-        var unlinked = new int[weeks.Count];
+        var tally = new Tally(weeks, zone);
         foreach (var linked in linking.Items)
         {
-            var item = linked.Item;
+            tally.Add(linked.Item, linked.Bucket);
+        }
+
+        return tally.Shares();
+    }
+
+    /// <summary>
+    /// The weeks' counts, item by item: the figures add each item as they pass over them, so the trend of weeks without
+    /// a snapshot needs no pass of its own.
+    /// </summary>
+    internal sealed class Tally
+    {
+        private readonly long[] from;
+        private readonly long[] to;
+        private readonly int[] items;
+        private readonly int[] unlinked;
+
+        public Tally(IReadOnlyList<IsoWeek> weeks, TimeZoneInfo zone)
+        {
+            // UTC ticks: comparing them is comparing the instants, as DateTimeOffset's own operators do.
+            from = new long[weeks.Count];
+            to = new long[weeks.Count];
+            for (var w = 0; w < weeks.Count; w++)
+            {
+                var bounds = weeks[w].Bounds(zone);
+                from[w] = bounds.From.UtcTicks;
+                to[w] = bounds.To.UtcTicks;
+            }
+
+            items = new int[weeks.Count];
+            unlinked = new int[weeks.Count];
+        }
+
+        public void Add(WorkItem item, Bucket bucket)
+        {
             long resolvedFrom;
             if (item.Category == StateCategory.InProgress)
             {
@@ -48,11 +71,11 @@ internal static class TrendReconstruction
             }
             else
             {
-                continue;
+                return;
             }
 
             var created = item.Created.UtcTicks;
-            var isUnlinked = linked.Bucket == Bucket.Unlinked ? 1 : 0;
+            var isUnlinked = bucket == Bucket.Unlinked ? 1 : 0;
             for (var w = 0; w < from.Length; w++)
             {
                 // In progress: created before the week ends. Done: that, and resolved at or after the week's start.
@@ -64,12 +87,16 @@ internal static class TrendReconstruction
             }
         }
 
-        var shares = new double?[weeks.Count];
-        for (var w = 0; w < shares.Length; w++)
+        /// <summary>Each week's share, null when no item falls in it.</summary>
+        public double?[] Shares()
         {
-            shares[w] = items[w] == 0 ? null : Math.Round((double)unlinked[w] / items[w], 4, MidpointRounding.AwayFromZero);
-        }
+            var shares = new double?[items.Length];
+            for (var w = 0; w < shares.Length; w++)
+            {
+                shares[w] = items[w] == 0 ? null : Math.Round((double)unlinked[w] / items[w], 4, MidpointRounding.AwayFromZero);
+            }
 
-        return shares;
+            return shares;
+        }
     }
 }

@@ -70,7 +70,6 @@ public sealed class KrSuggester
 
         var count = _items.Count;
         _krsOf = new int[count][];
-        var titles = new string?[count];
         var recentFrom = recentUntil - RecentWork;
 
         // The linker shares one links list among the items one decision linked (a tagged item's children): one KR
@@ -81,7 +80,6 @@ public sealed class KrSuggester
             var linked = _items[i];
             var gone = linked.Item.GoneAt is not null;
             _krsOf[i] = gone || linked.Links.Count == 0 ? NoKrs : SharedKrIndices(linked.Links, krIndex, krsOfLinks);
-            titles[i] = gone ? null : linked.Item.Title;
             if (_krsOf[i].Length > 0 && linked.Item.Updated >= recentFrom && linked.Item.Updated < recentUntil)
             {
                 if (!_teamRecent.TryGetValue(linked.Item.Team, out var team))
@@ -96,8 +94,10 @@ public sealed class KrSuggester
         var parents = linking.Graphs is { } graphs && graphs.Parents is not null ? graphs.Parents : new ParentGraph([.. _items.Select(l => l.Item)]);
         _references = linking.Graphs?.References ?? new ReferenceGraph([.. _items.Select(l => l.Item)], ReferencePatterns.Compile(linkingOptions));
         _parents = new int[count];
-        var childCounts = new int[count + 1];
-        var referrerCounts = new int[count + 1];
+        // Each item's children (and referrers) as runs of one array: counted per item, summed into where each run ends,
+        // then filled from the last item back so each run's end walks down to its start and the runs keep item order.
+        var childEnds = new int[count + 1];
+        var referrerEnds = new int[count + 1];
         for (var i = 0; i < count; i++)
         {
             _parents[i] = parents.ParentOf(i) ?? -1;
@@ -108,25 +108,24 @@ public sealed class KrSuggester
 
             if (_parents[i] >= 0)
             {
-                childCounts[_parents[i] + 1]++;
+                childEnds[_parents[i]]++;
             }
 
-            foreach (var reference in _references.Of(i))
+            var references = _references.Of(i);
+            for (var r = 0; r < references.Count; r++)
             {
-                if (reference.Target is { } target)
+                if (references[r].Target is { } target)
                 {
-                    referrerCounts[target + 1]++;
+                    referrerEnds[target]++;
                 }
             }
         }
 
-        _childStart = Starts(childCounts);
-        _referrerStart = Starts(referrerCounts);
+        _childStart = Ends(childEnds);
+        _referrerStart = Ends(referrerEnds);
         _children = new int[_childStart[count]];
         _referrers = new int[_referrerStart[count]];
-        var nextChild = _childStart[..count];
-        var nextReferrer = _referrerStart[..count];
-        for (var i = 0; i < count; i++)
+        for (var i = count - 1; i >= 0; i--)
         {
             if (_items[i].Item.GoneAt is not null)
             {
@@ -135,41 +134,71 @@ public sealed class KrSuggester
 
             if (_parents[i] >= 0)
             {
-                _children[nextChild[_parents[i]]++] = i;
+                _children[--_childStart[_parents[i]]] = i;
             }
 
-            foreach (var reference in _references.Of(i))
+            var references = _references.Of(i);
+            for (var r = references.Count - 1; r >= 0; r--)
             {
-                if (reference.Target is { } target)
+                if (references[r].Target is { } target)
                 {
-                    _referrers[nextReferrer[target]++] = i;
+                    _referrers[--_referrerStart[target]] = i;
                 }
             }
         }
 
-        _text = new TextIndex(titles, _krsOf, [.. krs.Select(k => k.Title)]);
+        _text = new TextIndex(_items, _krsOf, [.. krs.Select(k => k.Title)]);
     }
 
     /// <summary>The suggestions for the item at <paramref name="index"/> of the linking result, best first; empty when nothing points anywhere.</summary>
     public IReadOnlyList<KrSuggestion> For(int index)
     {
-        var candidates = new SortedDictionary<int, Candidate>();
+        // By KR index: a handful of KRs, read in okrs.yaml order.
+        var candidates = new Candidate?[_krIds.Length];
         var own = _krsOf[index];
         AddGroupSignals(index, own, candidates);
         AddReferenceSignals(index, candidates);
         AddTextSignal(index, candidates);
         AddTeamSignal(index, own, candidates);
 
-        return
-        [
-            .. candidates
-                .Select(c => (Kr: c.Key, Score: Math.Round(1 - c.Value.Miss, 3, MidpointRounding.AwayFromZero), c.Value.Evidence))
-                .Where(c => c.Score >= MinScore)
-                .OrderByDescending(c => c.Score)
-                .ThenBy(c => c.Kr)
-                .Take(MaxSuggestions)
-                .Select(c => new KrSuggestion(_krIds[c.Kr], c.Score, c.Evidence)),
-        ];
+        // The best few by score, ties to the KR first in okrs.yaml: each goes after those it does not beat.
+        var best = new List<(int Kr, double Score)>(MaxSuggestions + 1);
+        for (var kr = 0; kr < candidates.Length; kr++)
+        {
+            if (candidates[kr] is not { } candidate)
+            {
+                continue;
+            }
+
+            var score = Math.Round(1 - candidate.Miss, 3, MidpointRounding.AwayFromZero);
+            if (score < MinScore)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && best[at - 1].Score < score)
+            {
+                at--;
+            }
+
+            if (at < MaxSuggestions)
+            {
+                best.Insert(at, (kr, score));
+                if (best.Count > MaxSuggestions)
+                {
+                    best.RemoveAt(MaxSuggestions);
+                }
+            }
+        }
+
+        var suggestions = new KrSuggestion[best.Count];
+        for (var n = 0; n < suggestions.Length; n++)
+        {
+            suggestions[n] = new KrSuggestion(_krIds[best[n].Kr], best[n].Score, candidates[best[n].Kr]!.Evidence);
+        }
+
+        return suggestions;
     }
 
     /// <summary>The index of the unlinked item with this source and key, or null when there is none.</summary>
@@ -197,10 +226,17 @@ public sealed class KrSuggester
     /// </summary>
     internal int?[] UnlinkedIndicesOf(IReadOnlyList<(string Source, string Key)> wanted)
     {
-        var at = new Dictionary<(string Source, string Key), int>(wanted.Count);
+        // By key alone (ordinal, so the dictionary hashes without randomizing), the source checked on a hit; a key
+        // wanted from two sources keeps its other sources aside. Half a million unlinked items are looked up here.
+        var byKey = new Dictionary<string, int>(wanted.Count, StringComparer.Ordinal);
+        Dictionary<(string Source, string Key), int>? otherSources = null;
         for (var n = 0; n < wanted.Count; n++)
         {
-            at.TryAdd(wanted[n], n);
+            var (source, key) = wanted[n];
+            if (!byKey.TryAdd(key, n) && !string.Equals(wanted[byKey[key]].Source, source, StringComparison.Ordinal))
+            {
+                (otherSources ??= []).TryAdd((source, key), n);
+            }
         }
 
         var found = new int?[wanted.Count];
@@ -208,7 +244,7 @@ public sealed class KrSuggester
         for (var i = 0; i < _items.Count; i++)
         {
             var linked = _items[i];
-            if (linked.Bucket == Bucket.Unlinked && at.TryGetValue((linked.Item.Source, linked.Item.Key), out var n))
+            if (linked.Bucket == Bucket.Unlinked && WantedAt(linked.Item.Source, linked.Item.Key) is { } n)
             {
                 first[n] ??= i;
             }
@@ -217,13 +253,19 @@ public sealed class KrSuggester
         // A key asked for twice gets the same item each time.
         for (var n = 0; n < wanted.Count; n++)
         {
-            found[n] = first[at[wanted[n]]];
+            found[n] = first[WantedAt(wanted[n].Source, wanted[n].Key)!.Value];
         }
 
         return found;
+
+        int? WantedAt(string source, string key) =>
+            !byKey.TryGetValue(key, out var n) ? null
+            : string.Equals(wanted[n].Source, source, StringComparison.Ordinal) ? n
+            : otherSources is not null && otherSources.TryGetValue((source, key), out var other) ? other
+            : null;
     }
 
-    private void AddGroupSignals(int index, int[] own, SortedDictionary<int, Candidate> candidates)
+    private void AddGroupSignals(int index, int[] own, Candidate?[] candidates)
     {
         var parent = _parents[index];
         if (parent < 0 || parent == index)
@@ -263,7 +305,7 @@ public sealed class KrSuggester
         }
     }
 
-    private void AddReferenceSignals(int index, SortedDictionary<int, Candidate> candidates)
+    private void AddReferenceSignals(int index, Candidate?[] candidates)
     {
         var named = _references.Of(index)
             .Where(r => r.Target is { } t && t != index && _items[t].Item.GoneAt is null)
@@ -284,7 +326,7 @@ public sealed class KrSuggester
         AddNeighbours(naming, "referenced by", ReferencedByWeight, candidates);
     }
 
-    private void AddNeighbours(List<int> neighbours, string relation, double weight, SortedDictionary<int, Candidate> candidates)
+    private void AddNeighbours(List<int> neighbours, string relation, double weight, Candidate?[] candidates)
     {
         if (neighbours.Count == 0)
         {
@@ -303,7 +345,7 @@ public sealed class KrSuggester
         }
     }
 
-    private void AddTextSignal(int index, SortedDictionary<int, Candidate> candidates)
+    private void AddTextSignal(int index, Candidate?[] candidates)
     {
         foreach (var match in _text.Match(_items[index].Item))
         {
@@ -314,7 +356,7 @@ public sealed class KrSuggester
         }
     }
 
-    private void AddTeamSignal(int index, int[] own, SortedDictionary<int, Candidate> candidates)
+    private void AddTeamSignal(int index, int[] own, Candidate?[] candidates)
     {
         var item = _items[index].Item;
         if (!_teamRecent.TryGetValue(item.Team, out var team))
@@ -375,25 +417,24 @@ public sealed class KrSuggester
         return tally;
     }
 
-    private static void Add(SortedDictionary<int, Candidate> candidates, int kr, double weight, double strength, string evidence)
+    private static void Add(Candidate?[] candidates, int kr, double weight, double strength, string evidence)
     {
-        if (!candidates.TryGetValue(kr, out var candidate))
-        {
-            candidates.Add(kr, candidate = new Candidate());
-        }
+        var candidate = candidates[kr] ??= new Candidate();
 
         candidate.Miss *= 1 - (weight * Math.Clamp(strength, 0, 1));
         candidate.Evidence.Add(evidence);
     }
 
-    // Counts shifted by one into the start of each item's run in a compressed list (the last entry is the total).
-    private static int[] Starts(int[] counts)
+    // Counts per item (the last entry 0) summed into the end of each item's run in a compressed list; the last entry
+    // becomes the total, which stays the end of the last run once filling has moved every other entry to its run's start.
+    private static int[] Ends(int[] counts)
     {
-        for (var i = 1; i < counts.Length; i++)
+        for (var i = 1; i < counts.Length - 1; i++)
         {
             counts[i] += counts[i - 1];
         }
 
+        counts[^1] = counts.Length > 1 ? counts[^2] : 0;
         return counts;
     }
 

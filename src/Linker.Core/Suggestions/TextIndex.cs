@@ -1,4 +1,5 @@
 using OkrLinker.Core.Items;
+using OkrLinker.Core.Linking;
 
 namespace OkrLinker.Core.Suggestions;
 
@@ -19,10 +20,10 @@ internal sealed class TextIndex
     private readonly KrTerm[]?[] _postings;
     private readonly double[] _krNorms;
 
-    /// <param name="titles">Every stored item's title (null for items that do not count, such as gone ones).</param>
+    /// <param name="items">Every stored item; the titles of gone ones do not count.</param>
     /// <param name="krsOf">The KR indices each item serves, by item.</param>
     /// <param name="krTitles">Each KR's title, in okrs.yaml order.</param>
-    public TextIndex(IReadOnlyList<string?> titles, IReadOnlyList<int[]> krsOf, IReadOnlyList<string> krTitles)
+    public TextIndex(IReadOnlyList<LinkedItem> items, IReadOnlyList<int[]> krsOf, IReadOnlyList<string> krTitles)
     {
         _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         var krCount = krTitles.Count;
@@ -32,12 +33,15 @@ internal sealed class TextIndex
         // updates (a million titles).
         var itemsByTermKr = new int[64 * Math.Max(krCount, 1)];
         Span<char> buffer = stackalloc char[TextTokens.MaxLength];
-        for (var i = 0; i < titles.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (titles[i] is not { } title)
+            var item = items[i].Item;
+            if (item.GoneAt is not null)
             {
                 continue;
             }
+
+            var title = item.Title;
 
             _documents++;
             var position = 0;
@@ -85,11 +89,11 @@ internal sealed class TextIndex
             for (var kr = 0; kr < krCount; kr++)
             {
                 var at = (term * krCount) + kr;
-                var items = at < itemsByTermKr.Length ? itemsByTermKr[at] : 0;
+                var serving = at < itemsByTermKr.Length ? itemsByTermKr[at] : 0;
                 var inTitle = inKrTitle.Count > 0 && inKrTitle.Contains(((long)term * krCount) + kr);
-                if (items > 0 || inTitle)
+                if (serving > 0 || inTitle)
                 {
-                    (postings[term] ??= []).Add(new KrTerm(kr, items, inTitle, 0));
+                    (postings[term] ??= []).Add(new KrTerm(kr, serving, inTitle, 0));
                 }
             }
         }
