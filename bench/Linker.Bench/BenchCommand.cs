@@ -12,7 +12,7 @@ namespace OkrLinker.Bench;
 /// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub),
 /// <c>jira --items N --latency-ms L [--flavor cloud|datacenter]</c> and <c>azure-devops --items N --latency-ms L</c> (first sync and
 /// unchanged re-sync against the fake tracker, at each <c>--concurrency</c>, default 1,2,4), <c>dashboard --items N</c> (the dashboard's server time over N stored items),
-/// <c>report-phases --config</c> (the report's phases on a kept store),
+/// <c>report-phases --config [--rounds N]</c> (the report's phases on a kept store; N reports one after the other in one process),
 /// <c>output-parts --config [--repeat R]</c> (each part of the report's output alone: JSON writer, gzip, each renderer),
 /// <c>suggest --items N --unlinked U [--evaluate SHARE]</c> (the KR suggestions for U unlinked items over N),
 /// <c>micro</c> (BenchmarkDotNet), and the internal
@@ -24,7 +24,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] | output-parts --config KEPT/config/linker.json [--repeat R] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] [--rounds N] | output-parts --config KEPT/config/linker.json [--repeat R] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -54,6 +54,7 @@ internal static class BenchCommand
                 await ReportPhasesScenario.RunAsync(
                     Text(args, "--config") ?? throw new ArgumentException("report-phases needs --config (a folder kept by ingest --keep)"),
                     (Text(args, "--formats") ?? "md,json,html,csv").Split(','),
+                    Int(args, "--rounds", 1),
                     output,
                     cancellationToken);
                 return 0;

@@ -25,6 +25,7 @@ internal static class IngestScenario
             var configPath = Path.Combine(config, "linker.json");
             await File.WriteAllTextAsync(configPath, BenchItems.Config("\"md\""), cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generated {items:N0} items (seed {seed}) in {generate.Elapsed.TotalSeconds:F2} s"));
+            await output.WriteLineAsync(StepRunner.Describe());
 
             var steps = new List<StepResult>
             {

@@ -8,12 +8,34 @@ namespace OkrLinker.Bench;
 /// Runs one okrlinker verb in a process of its own, so its wall time includes start-up and its peak
 /// working set is its own and not the sum of the steps before it.
 /// </summary>
+/// <remarks>
+/// The process is the published worker when the bench's Release build made one (<c>okrlinker-r2r/</c> beside this
+/// assembly, ReadyToRun as <c>dotnet publish -r</c> and the Dockerfile make it; see Linker.Bench.csproj), so a step
+/// runs what a deployed okrlinker runs; this assembly is loaded into it as a startup hook (<see cref="StartupHook"/>)
+/// only to print the figures at exit. Without that folder (a Debug build, the tests) the step is this assembly again
+/// (<c>step VERB…</c>), whose referenced assemblies are JIT-compiled.
+/// </remarks>
 internal static class StepRunner
 {
     public const string StepVerb = "step";
     private const string Marker = "bench-step:";
 
-    /// <summary>Starts this assembly again as <c>step VERB…</c> and waits for it.</summary>
+    /// <summary>The published worker the steps run, or null when this build has none.</summary>
+    public static string? PublishedWorker
+    {
+        get
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "okrlinker-r2r", "okrlinker.dll");
+            return File.Exists(path) && Environment.GetEnvironmentVariable("LINKER_BENCH_JIT_STEPS") != "1" ? path : null;
+        }
+    }
+
+    /// <summary>One line for a scenario's output: what the steps run.</summary>
+    public static string Describe() => PublishedWorker is { } worker
+        ? $"steps run the published worker, ReadyToRun: {worker}"
+        : $"steps run this build's assemblies, JIT-compiled (no ReadyToRun publish beside {typeof(StepRunner).Assembly.Location}, or LINKER_BENCH_JIT_STEPS=1)";
+
+    /// <summary>Starts the step process and waits for it.</summary>
     public static async Task<StepResult> RunAsync(string name, int items, IReadOnlyList<string> verbArgs, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -23,8 +45,17 @@ internal static class StepRunner
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(StepRunner).Assembly.Location);
-        start.ArgumentList.Add(StepVerb);
+        if (PublishedWorker is { } worker)
+        {
+            start.ArgumentList.Add(worker);
+            start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(StepRunner).Assembly.Location;
+        }
+        else
+        {
+            start.ArgumentList.Add(typeof(StepRunner).Assembly.Location);
+            start.ArgumentList.Add(StepVerb);
+        }
+
         foreach (var arg in verbArgs)
         {
             start.ArgumentList.Add(arg);
@@ -51,14 +82,21 @@ internal static class StepRunner
         return new StepResult(name, items, wall, fields["peak"], fields["gcs"], TimeSpan.FromMilliseconds(fields["cpu"]));
     }
 
-    /// <summary>The child side: runs the verb in-process, then prints its peak working set.</summary>
+    /// <summary>The child side without a published worker: runs the verb in-process, then prints its figures.</summary>
     public static async Task<int> RunStepAsync(string[] verbArgs, CancellationToken cancellationToken)
     {
         var code = await LinkerCommandLine.InvokeAsync(verbArgs, Console.Out, Console.Error, cancellationToken);
+        PrintFigures();
+        return code;
+    }
+
+    /// <summary>The process's peak working set, GC count and CPU time, as the line the parent reads.</summary>
+    public static void PrintFigures()
+    {
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Marker} peak={self.PeakWorkingSet64} gcs={gcs} cpu={(long)self.TotalProcessorTime.TotalMilliseconds}"));
-        return code;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker} peak={self.PeakWorkingSet64} gcs={gcs} cpu={(long)self.TotalProcessorTime.TotalMilliseconds}"));
+        Console.Out.Flush();
     }
 }
