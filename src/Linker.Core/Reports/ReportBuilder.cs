@@ -146,9 +146,11 @@ public sealed class ReportBuilder(
     private async Task<MetricHistory> ReadMetricsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.MetricSamples.AsNoTracking().ToListAsync(cancellationToken);
-        var baselines = await db.MetricBaselines.AsNoTracking().ToListAsync(cancellationToken);
-        var failed = await db.MetricPulls.AsNoTracking().Where(p => p.LastError != null).ToListAsync(cancellationToken);
+        var (rows, baselines, failed) = ReportRowsSql.Applies(db)
+            ? await ReportRowsSql.ReadMetricsAsync(db, cancellationToken)
+            : (await db.MetricSamples.AsNoTracking().ToListAsync(cancellationToken),
+                await db.MetricBaselines.AsNoTracking().ToListAsync(cancellationToken),
+                await db.MetricPulls.AsNoTracking().Where(p => p.LastError != null).ToListAsync(cancellationToken));
         return new MetricHistory(
             [.. rows.Select(r => new MetricSample(r.KrId, r.At, r.Value)).OrderBy(s => s.At)],
             baselines.ToDictionary(b => b.KrId, b => new BaselineSource(b.Provider, b.Query, b.At, b.Value, b.CapturedAt), StringComparer.OrdinalIgnoreCase),
@@ -175,14 +177,17 @@ public sealed class ReportBuilder(
         var key = figures.Week.ToString();
 
         // Without the stored report: it is the size of the report, and only its delivery time matters here.
-        var stored = await db.WeeklySnapshots.AsNoTracking()
-            .Where(s => s.Week == key)
-            .Select(s => new { s.DeliveredAt })
-            .SingleOrDefaultAsync(cancellationToken);
+        var sql = ReportRowsSql.Applies(db);
+        var (isStored, delivered) = sql
+            ? await ReportRowsSql.ReadDeliveredAsync(db, key, cancellationToken)
+            : await db.WeeklySnapshots.AsNoTracking()
+                .Where(s => s.Week == key)
+                .Select(s => new { s.DeliveredAt })
+                .SingleOrDefaultAsync(cancellationToken) is { } stored ? (true, stored.DeliveredAt is not null) : (false, false);
 
         // A delivered past week is history: rebuilding it later reads today's categories, which
         // would quietly rewrite the trend. The current week is refreshed until it is over.
-        if (stored?.DeliveredAt is not null && figures.Week < IsoWeek.Containing(now, Zone))
+        if (delivered && figures.Week < IsoWeek.Containing(now, Zone))
         {
             return;
         }
@@ -202,7 +207,14 @@ public sealed class ReportBuilder(
         row.ReportJsonGzip = ReportJson.Serialize(report).Gzip;
         row.ReportJson = null;
         phases?.Mark("serialize report JSON");
-        if (stored is null)
+        if (sql)
+        {
+            // One upsert, leaving the delivery time as it is: a build beside this one cannot make it fail on the key.
+            await ReportRowsSql.UpsertSnapshotAsync(db, row, cancellationToken);
+            return;
+        }
+
+        if (!isStored)
         {
             db.WeeklySnapshots.Add(row);
         }
@@ -225,18 +237,20 @@ public sealed class ReportBuilder(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Only the share: a week's row also holds its whole report (134 MB of JSON at a million items).
-        var snapshots = await db.WeeklySnapshots.AsNoTracking()
-            .Where(s => keys.Contains(s.Week))
-            .Select(s => new { s.Week, s.UnlinkedShare })
-            .ToDictionaryAsync(s => s.Week, cancellationToken);
+        var snapshots = ReportRowsSql.Applies(db)
+            ? await ReportRowsSql.ReadSharesAsync(db, keys, cancellationToken)
+            : await db.WeeklySnapshots.AsNoTracking()
+                .Where(s => keys.Contains(s.Week))
+                .Select(s => new { s.Week, s.UnlinkedShare })
+                .ToDictionaryAsync(s => s.Week, s => s.UnlinkedShare, cancellationToken);
 
         var trend = new List<TrendPoint>();
         for (var k = 0; k < weeks.Count; k++)
         {
             var w = weeks[k];
-            if (snapshots.TryGetValue(w.ToString(), out var snapshot))
+            if (snapshots.TryGetValue(w.ToString(), out var storedShare))
             {
-                trend.Add(new TrendPoint(w.ToString(), snapshot.UnlinkedShare, Reconstructed: false));
+                trend.Add(new TrendPoint(w.ToString(), storedShare, Reconstructed: false));
             }
             else if (reconstructed[k] is { } share)
             {

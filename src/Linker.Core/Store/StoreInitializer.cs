@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -57,6 +58,11 @@ public sealed class StoreInitializer(IDbContextFactory<LinkerDbContext> dbFactor
             return false;
         }
 
+        if (db.Database.IsSqlite())
+        {
+            return known.TrueForAll((await AppliedOnSqliteAsync(db, cancellationToken)).Contains);
+        }
+
         var history = db.GetService<IHistoryRepository>();
         if (!await history.ExistsAsync(cancellationToken))
         {
@@ -67,13 +73,48 @@ public sealed class StoreInitializer(IDbContextFactory<LinkerDbContext> dbFactor
         return known.TrueForAll(applied.Contains);
     }
 
+    // The history's migration ids (none without the table) in plain SQL: EF Core's history repository builds a model of
+    // its table first, a good part of what a current store's check cost a short verb.
+    private static async Task<HashSet<string>> AppliedOnSqliteAsync(LinkerDbContext db, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using (var table = await RawSql.ReadAsync(
+                db,
+                "SELECT \"name\" FROM \"sqlite_master\" WHERE \"type\" = 'table' AND \"name\" = {0}",
+                [new SqliteParameter("@history", HistoryRepository.DefaultTableName)],
+                cancellationToken))
+            {
+                if (!await table.DbDataReader.ReadAsync(cancellationToken))
+                {
+                    return applied;
+                }
+            }
+
+            await using var rows = await RawSql.ReadAsync(
+                db, $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"", [], cancellationToken);
+            while (await rows.DbDataReader.ReadAsync(cancellationToken))
+            {
+                applied.Add(rows.DbDataReader.GetString(0));
+            }
+
+            return applied;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     // Write-ahead logging lets the web endpoints and the report read while syncs commit, instead of every commit
     // waiting for readers to finish. The mode is kept in the file; setting it again costs nothing.
     private static async Task UseWriteAheadLogAsync(LinkerDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await RawSql.ExecuteAsync(db, "PRAGMA journal_mode=WAL;", [], cancellationToken);
         }
     }
 

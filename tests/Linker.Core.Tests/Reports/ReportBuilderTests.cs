@@ -106,6 +106,44 @@ public abstract class ReportBuilderTests(string provider) : IAsyncLifetime, IDis
     }
 
     [Fact]
+    public async Task A_rebuild_rewrites_the_current_week_but_its_delivery_time_and_leaves_a_delivered_past_week_as_it_was()
+    {
+        var delivered = new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero);
+        var takenBefore = new DateTimeOffset(2026, 11, 15, 7, 30, 0, TimeSpan.Zero);
+        await builder.BuildAsync(Okrs, W47, CancellationToken.None);
+        await using (var db = store.CreateDbContext())
+        {
+            var w47 = await db.WeeklySnapshots.SingleAsync(s => s.Week == "2026-W47");
+            w47.DeliveredAt = delivered;
+            w47.Items = 40;
+            db.WeeklySnapshots.Add(new WeeklySnapshotRow { Week = "2026-W46", Items = 99, UnlinkedShare = 0.9, TakenAt = takenBefore, DeliveredAt = delivered });
+            db.WeeklySnapshots.Add(new WeeklySnapshotRow { Week = "2026-W45", Items = 98, UnlinkedShare = 0.8, TakenAt = takenBefore });
+            await db.SaveChangesAsync();
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await builder.BuildAsync(Okrs, W47, CancellationToken.None);
+        await builder.BuildAsync(Okrs, new IsoWeek(2026, 46), CancellationToken.None);
+        await builder.BuildAsync(Okrs, new IsoWeek(2026, 45), CancellationToken.None);
+
+        // W47 (this week): the figures and time of the rebuild, the delivery time kept. W46: delivered and past, untouched.
+        // W45: past but never delivered, rebuilt from today's states: PAY-1 and PAY-2 in progress and created before it ended,
+        // PAY-3 resolved after it (11-11): 1 of 2 unlinked.
+        await using var check = store.CreateDbContext();
+        var rows = await check.WeeklySnapshots.AsNoTracking().OrderBy(s => s.Week)
+            .Select(s => new { s.Week, s.Items, s.Unlinked, s.UnlinkedShare, s.From, s.To, s.TakenAt, s.DeliveredAt, Stored = s.ReportJsonGzip != null })
+            .ToListAsync();
+        var rebuilt = Now.AddMinutes(5);
+        Assert.Equal(
+            [
+                new { Week = "2026-W45", Items = 2, Unlinked = 1, UnlinkedShare = 0.5, From = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 11, 9, 0, 0, 0, TimeSpan.Zero), TakenAt = rebuilt, DeliveredAt = (DateTimeOffset?)null, Stored = true },
+                new { Week = "2026-W46", Items = 99, Unlinked = 0, UnlinkedShare = 0.9, From = default(DateTimeOffset), To = default(DateTimeOffset), TakenAt = takenBefore, DeliveredAt = (DateTimeOffset?)delivered, Stored = false },
+                new { Week = "2026-W47", Items = 2, Unlinked = 1, UnlinkedShare = 0.5, From = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), TakenAt = rebuilt, DeliveredAt = (DateTimeOffset?)delivered, Stored = true },
+            ],
+            rows);
+    }
+
+    [Fact]
     public async Task Building_the_same_week_twice_gives_the_same_report()
     {
         var first = await builder.BuildAsync(Okrs, W47, CancellationToken.None);
