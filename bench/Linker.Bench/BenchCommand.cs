@@ -13,7 +13,7 @@ namespace OkrLinker.Bench;
 /// <c>jira --items N --latency-ms L [--flavor cloud|datacenter]</c> and <c>azure-devops --items N --latency-ms L</c> (first sync and
 /// unchanged re-sync against the fake tracker, at each <c>--concurrency</c>, default 1,2,4), <c>dashboard --items N</c> (the dashboard's server time over N stored items),
 /// <c>report-phases --config [--rounds N]</c> (the report's phases on a kept store; N reports one after the other in one process),
-/// <c>output-parts --config [--repeat R]</c> (each part of the report's output alone: JSON writer, gzip, each renderer),
+/// <c>output-parts --config [--repeat R] [--only PART]</c> (each part of the report's output alone: JSON writer, gzip, each renderer),
 /// <c>suggest --items N --unlinked U [--evaluate SHARE]</c> (the KR suggestions for U unlinked items over N),
 /// <c>micro</c> (BenchmarkDotNet), and the internal
 /// <c>step VERB …</c> a scenario starts to run one okrlinker verb and report its peak memory.
@@ -24,7 +24,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] [--rounds N] | output-parts --config KEPT/config/linker.json [--repeat R] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] [--rounds N] | output-parts --config KEPT/config/linker.json [--repeat R] [--only PART] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -62,6 +62,7 @@ internal static class BenchCommand
                 await OutputPartsScenario.RunAsync(
                     Text(args, "--config") ?? throw new ArgumentException("output-parts needs --config (a folder kept by ingest --keep)"),
                     Int(args, "--repeat", 3),
+                    Text(args, "--only"),
                     output,
                     cancellationToken);
                 return 0;

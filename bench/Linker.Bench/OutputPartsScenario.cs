@@ -17,8 +17,10 @@ namespace OkrLinker.Bench;
 /// </summary>
 internal static class OutputPartsScenario
 {
-    public static async Task RunAsync(string configPath, int repeat, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="only">When given, only the parts whose name holds this text run (to profile one part).</param>
+    public static async Task RunAsync(string configPath, int repeat, string? only, TextWriter output, CancellationToken cancellationToken)
     {
+        Only = only;
         var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath)).Build();
         await using var services = new ServiceCollection().AddLinkerCore(configuration, folder).BuildServiceProvider();
@@ -81,6 +83,17 @@ internal static class OutputPartsScenario
                         await file.WriteAsync(json.AsMemory(at, Math.Min(64 * 1024, json.Length - at)), cancellationToken);
                     }
                 });
+                // The verb's path: a fresh report instance (its one serialization not yet made), the files planned and
+                // started as the builder starts them, the serialization writing the JSON file and the gzip, then completed.
+                var fresh = report with { };
+                var writer = services.GetRequiredService<ReportWriter>();
+                await PartAsync(output, round, "the four files as the verb writes them (serialize + gzip + renders beside it)", async () =>
+                {
+                    await using var files = writer.Plan(["md", "json", "html", "csv"], Path.Combine(scratch, "verb"));
+                    files.Start(fresh, cancellationToken);
+                    _ = ReportJson.Serialize(fresh).Gzip;
+                    await files.CompleteAsync(cancellationToken);
+                });
                 foreach (var format in new[] { "json", "html", "csv", "md" })
                 {
                     await PartAsync(output, round, $"render {format} to a file", async () =>
@@ -97,14 +110,25 @@ internal static class OutputPartsScenario
         }
     }
 
+    private static string? Only { get; set; }
+
     private static async Task PartAsync(TextWriter output, int round, string part, Func<Task> run)
     {
+        if (Only is not null && !part.Contains(Only, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         using var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         await run();
         clock.Stop();
+        // On stderr, for `perf record -k CLOCK_MONOTONIC` and `perf report --time START,END` (Stopwatch is that clock on Linux).
+        await Console.Error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture, $"{part}: monotonic {started / (double)Stopwatch.Frequency:F6},{Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:F6}"));
         self.Refresh();
         var used = self.TotalProcessorTime - cpu;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;

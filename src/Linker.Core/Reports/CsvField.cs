@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -6,6 +7,9 @@ namespace OkrLinker.Core.Reports;
 /// <summary>One CSV cell: RFC 4180 quoting, and a guard for text that a spreadsheet would run as a formula.</summary>
 public static class CsvField
 {
+    /// <summary>What makes a cell quoted: a comma, a quote, CR or LF.</summary>
+    internal static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
+
     /// <summary>Tracker text: guarded against formulas, then quoted.</summary>
     public static string Text(string? value) => Quote(Guard(value ?? ""));
 
@@ -58,7 +62,7 @@ public static class CsvField
 
     // OWASP's list: a cell opening with one of these is read as a formula (or a DDE call) by Excel,
     // LibreOffice and Sheets. A leading apostrophe makes it text and is not shown in the cell.
-    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+    internal static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     // A plain loop: cells are a few characters, and a vectorized search was first-tier generic code in the profile.
     private static bool NeedsQuotes(ReadOnlySpan<char> text)

@@ -6,7 +6,7 @@ namespace OkrLinker.Core.Reports;
 /// Hands the page built so far to the file's writer once it holds <see cref="At"/> characters, so the long sections
 /// (a row per unlinked item) never hold the whole page in memory.
 /// </summary>
-internal sealed class HtmlSpill(StringBuilder html, TextWriter writer)
+internal sealed class HtmlSpill(StringBuilder html, StreamWriter writer)
 {
     public const int At = 64 * 1024;
 
@@ -18,5 +18,14 @@ internal sealed class HtmlSpill(StringBuilder html, TextWriter writer)
             writer.Write(html);
             html.Clear();
         }
+    }
+
+    /// <summary>Writes the page so far out to the file and gives the file, for rows written to it as bytes.</summary>
+    public Stream Drained()
+    {
+        writer.Write(html);
+        html.Clear();
+        writer.Flush();
+        return writer.BaseStream;
     }
 }

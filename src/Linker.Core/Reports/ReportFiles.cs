@@ -78,16 +78,19 @@ public sealed class ReportFiles : IAsyncDisposable
             jsonFailure = ExceptionDispatchInfo.Capture(problem);
         }
 
+        // The file is written on a thread of its own (BackgroundWriteStream): this one serializes and compresses.
+        var writing = file is null ? null : new BackgroundWriteStream(file);
         try
         {
-            return SerializedReport.Of(report, ReportJson.Options, file);
+            return SerializedReport.Of(report, ReportJson.Options, writing);
         }
         finally
         {
-            if (file is not null)
+            if (writing is not null)
             {
-                file.Dispose();
-                jsonFailure ??= file.Failure;
+                // Waits for the last bytes, then closes the file.
+                writing.Dispose();
+                jsonFailure ??= file!.Failure;
             }
 
             jsonWritten = true;

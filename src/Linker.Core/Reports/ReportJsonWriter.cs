@@ -86,12 +86,13 @@ internal sealed class ReportJsonWriter : ISentenceSink, IDisposable
     private readonly Utf8JsonWriter json;
     private readonly SentenceText sentence = new();
     private readonly JsonEncodedText[] known;
+    private readonly JsonWriterOptions writerOptions;
 
     private ReportJsonWriter(Stream output, JsonSerializerOptions options)
     {
         known = [.. UnlinkedWhy.Known.Select(k => JsonEncodedText.Encode(k, options.Encoder))];
         // The options JsonSerializer gives its own writer.
-        json = new Utf8JsonWriter(output, new JsonWriterOptions
+        writerOptions = new JsonWriterOptions
         {
             Encoder = options.Encoder,
             Indented = options.WriteIndented,
@@ -100,7 +101,8 @@ internal sealed class ReportJsonWriter : ISentenceSink, IDisposable
             NewLine = options.NewLine,
             MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
             SkipValidation = true,
-        });
+        };
+        json = new Utf8JsonWriter(output, writerOptions);
     }
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> as JSON in <paramref name="options"/> (camelCase web defaults).</summary>
@@ -383,10 +385,22 @@ internal sealed class ReportJsonWriter : ISentenceSink, IDisposable
             return;
         }
 
+        // Each item made as bytes (UnlinkedItemJson) and taken as a raw value: the newline and indentation before the
+        // item are in its bytes, the writer puts the comma between items and the line before the closing bracket.
+        using var raw = new UnlinkedItemJson(writerOptions, known, HowNames);
         json.WriteStartArray();
         for (var k = 0; k < items.Count; k++)
         {
-            UnlinkedItem(items[k]);
+            var item = items[k];
+            if (raw.TryWrite(item, sentence))
+            {
+                json.WriteRawValue(raw.Written, skipInputValidation: true);
+            }
+            else
+            {
+                UnlinkedItem(item);
+            }
+
             if (json.BytesPending >= FlushAt)
             {
                 json.Flush();

@@ -88,6 +88,26 @@ public sealed class CsvReportRendererTests
         Assert.Contains("unlinked,'@team,'-K,'+t,'=type,'-state,,'=u,,,,,,,,,,,,,,,,\r\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_character_of_an_unlinked_row_is_guarded_and_quoted_as_CsvField_does()
+    {
+        // Each ASCII character alone and inside plain text, and text beyond ASCII, in every text cell of a row.
+        var texts = Enumerable.Range(0, 128).Select(c => ((char)c).ToString())
+            .Concat(Enumerable.Range(0, 128).Select(c => "a" + (char)c + "b"))
+            .Concat(["Zürich café", "emoji 😀", "lone \ud800 high", "-1,5", ""])
+            .ToList();
+        var items = texts.Select((t, k) => new UnlinkedItem("jira", t, "title " + t, t, t, t, t, k % 3 == 0 ? null : k / 8.0)).ToList();
+
+        var bytes = await RenderAsync(ReportSamples.Report() with { UnlinkedItems = items });
+
+        var rows = string.Concat(items.Select(i =>
+            $"unlinked,{CsvField.Text(i.Team)},{CsvField.Text(i.Key)},{CsvField.Text(i.Title)},{CsvField.Text(i.Type)},{CsvField.Text(i.State)},"
+            + $"{(i.Points is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")},{CsvField.Text(i.Url)},,,,,,,,,,,,,,,,\r\n"));
+        // As the file's UTF-8 writer encodes the text (a lone surrogate as U+FFFD); the rows end the file.
+        var expected = new UTF8Encoding(false).GetBytes(rows);
+        Assert.True(bytes.AsSpan().EndsWith(expected), "the unlinked rows differ");
+    }
+
     private static async Task<byte[]> RenderAsync(WeeklyReport report)
     {
         using var stream = new MemoryStream();

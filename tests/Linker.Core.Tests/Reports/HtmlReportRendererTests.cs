@@ -187,6 +187,29 @@ public sealed partial class HtmlReportRendererTests
         Assert.Contains("<h2 id=\"findings-title\">Findings (0)</h2>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_character_of_an_unlinked_row_is_encoded_as_HtmlText_encodes_it()
+    {
+        // Each ASCII character alone and inside plain text, and text beyond ASCII, in every cell of a row.
+        var texts = Enumerable.Range(0, 128).Select(c => ((char)c).ToString())
+            .Concat(Enumerable.Range(0, 128).Select(c => "a" + (char)c + "b"))
+            .Concat(["Zürich café", "emoji 😀", "lone \ud800 high", "line\u2028sep", ""])
+            .ToList();
+        var items = texts.Select((t, k) => new UnlinkedItem("jira", t, "title " + t, k % 2 == 0 ? "https://x.example/" + t : t, t, t, t, k / 4.0)).ToList();
+
+        var html = await RenderAsync(ReportSamples.Report() with { UnlinkedItems = items });
+
+        foreach (var item in items)
+        {
+            var key = HtmlText.SafeUrl(item.Url) is { } url
+                ? $"<a href=\"{HtmlText.Encode(url)}\" rel=\"noopener noreferrer\">{HtmlText.Encode(item.Key)}</a>"
+                : HtmlText.Encode(item.Key);
+            var row = $"<tr><td class=\"key\">{key}</td><td>{HtmlText.Encode(item.Title)}</td><td>{HtmlText.Encode(item.Team)}</td>"
+                + $"<td>{HtmlText.Encode(item.Type)}</td><td>{HtmlText.Encode(item.State)}</td><td class=\"num\">{HtmlText.Num(item.Points!.Value)}</td></tr>\n";
+            Assert.Contains(row, html, StringComparison.Ordinal);
+        }
+    }
+
     internal static async Task<string> RenderAsync(WeeklyReport report)
     {
         using var stream = new MemoryStream();

@@ -49,6 +49,22 @@ public sealed class ReportJsonWriterTests
     }
 
     [Fact]
+    public void Every_ascii_character_in_an_unlinked_item_is_written_as_the_serializer_writes_it()
+    {
+        // One item per character, the character alone and inside plain text, in every text an item holds.
+        var items = Enumerable.Range(0, 128).Select(c =>
+        {
+            var alone = ((char)c).ToString();
+            var inside = "a" + alone + "b";
+            return new UnlinkedItem(alone, inside, "title " + inside, alone, inside, alone, inside, c,
+                new LinkExplanation(LinkHow.Unlinked, inside, [alone], [inside]), [new KrSuggestion(inside, c / 7.0, [alone, inside])]);
+        });
+        var report = ReportSamples.Report() with { UnlinkedItems = [.. items] };
+
+        AssertSameBytes(JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options), ReportJson.Utf8(report), 0);
+    }
+
+    [Fact]
     public void Nulls_everywhere_are_written_as_the_serializer_writes_them()
     {
         var report = ReportSamples.Report() with
