@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OkrLinker.Core.Linking;
 using OkrLinker.Core.Reports;
 
@@ -15,6 +16,7 @@ internal sealed class BucketTally
     private double _bauPoints;
     private double _unlinkedPoints;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(LinkedItem linked)
     {
         _items++;

@@ -63,10 +63,7 @@ public static class FigureCalculator
         var krFigures = KeyResultFiguresFor(okrs, week, zone, thresholds, now);
         var trend = trendWeeks.Count > 0 ? new TrendReconstruction.Tally(trendWeeks, zone) : null;
         var pass = new FigurePass(okrs, krFigures, from, to, trend);
-        foreach (var item in linked.Items)
-        {
-            pass.Add(item);
-        }
+        pass.AddAll(linked.Items);
 
         trendShares = trend?.Shares() ?? [];
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Linking;
 using OkrLinker.Core.Okrs;
@@ -14,6 +15,8 @@ namespace OkrLinker.Core.Figures;
 internal sealed class FigurePass
 {
     private const int MaxKrReferences = 4096;
+    private const int ChunkBits = 13;
+    private const int ChunkMask = (1 << ChunkBits) - 1;
 
     private readonly KeyResultFigures krFigures;
     private readonly TrendReconstruction.Tally? trend;
@@ -28,7 +31,9 @@ internal sealed class FigurePass
     private readonly Dictionary<string, int> krSlotsByReference = new(ReferenceEqualityComparer.Instance);
     private readonly KrTally[] krTallies;
     private int[] itemSlots = new int[4];
-    private UnlinkedItem[] unlinked = new UnlinkedItem[1024];
+    // The unlinked items in the items' order, in chunks: 220,000 at a million, and an array grown by doubling made and
+    // copied twice their size before the exact one (each fresh megabyte costs its page faults).
+    private readonly List<UnlinkedItem[]> unlinked = [];
     private int unlinkedCount;
 
     /// <param name="trend">The weeks before whose unlinked shares the trend may have to reconstruct; null for none.</param>
@@ -53,6 +58,29 @@ internal sealed class FigurePass
     /// <summary>Every in-scope item by bucket.</summary>
     public BucketTally Totals { get; } = new();
 
+    /// <summary>Adds every item, in the list's order.</summary>
+    public void AddAll(IReadOnlyList<LinkedItem> items)
+    {
+        // The linker hands an array: read it as one, rather than through a million interface calls of an enumerator.
+        if (items is LinkedItem[] array)
+        {
+            foreach (var linked in array)
+            {
+                Add(linked);
+            }
+        }
+        else
+        {
+            foreach (var linked in items)
+            {
+                Add(linked);
+            }
+        }
+    }
+
+    // This and the methods it calls per item are compiled fully optimized at once: a report runs them a million times
+    // in a process that lives a few seconds, and first-tier code ran most of them (docs/benchmarks.md, figures session 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(LinkedItem linked)
     {
         var item = linked.Item;
@@ -117,22 +145,31 @@ internal sealed class FigurePass
     /// order, the order they sit in memory; only the compact keys are compared while sorting (sorting the items themselves
     /// chased two pointers per comparison across the heap).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public UnlinkedItem[] UnlinkedItems()
     {
-        var items = unlinked;
-        Array.Resize(ref items, unlinkedCount);
         // The keys are made from the new items (as points and key are there, side by side in fresh memory) once their
         // number is known: 48 bytes each, and an array grown by doubling would have made twice as many.
-        var keys = new UnlinkedOrder[items.Length];
-        for (var at = 0; at < items.Length; at++)
+        var keys = new UnlinkedOrder[unlinkedCount];
+        for (var at = 0; at < keys.Length; at++)
         {
-            keys[at] = new UnlinkedOrder(items[at].Points, items[at].Key, at);
+            var item = unlinked[at >> ChunkBits][at & ChunkMask];
+            keys[at] = new UnlinkedOrder(item.Points, item.Key, at);
         }
 
-        Array.Sort(keys, items);
+        // Only the keys move while sorting; the items are then placed once, in the keys' order.
+        UnlinkedOrder.Sort(keys);
+        var items = new UnlinkedItem[keys.Length];
+        for (var n = 0; n < items.Length; n++)
+        {
+            var at = keys[n].At;
+            items[n] = unlinked[at >> ChunkBits][at & ChunkMask];
+        }
+
         return items;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddInScope(LinkedItem linked, WorkItem item, int team)
     {
         Totals.Add(linked);
@@ -154,20 +191,22 @@ internal sealed class FigurePass
             return;
         }
 
-        if (unlinkedCount == unlinked.Length)
+        if ((unlinkedCount & ChunkMask) == 0)
         {
-            Array.Resize(ref unlinked, unlinked.Length * 2);
+            unlinked.Add(new UnlinkedItem[1 << ChunkBits]);
         }
 
         // Each keeps why it is unlinked in compact form: wording 220,000 explanations here was most of the figures' time
         // and garbage at a million items.
-        unlinked[unlinkedCount++] = linked.UnlinkedWhy is { } why
+        unlinked[^1][unlinkedCount & ChunkMask] = linked.UnlinkedWhy is { } why
             ? new UnlinkedItem(item.Source, item.Key, item.Title, item.Url, item.Team, item.Type, item.State, item.StoryPoints) { Why = why }
             : new UnlinkedItem(item.Source, item.Key, item.Title, item.Url, item.Team, item.Type, item.State, item.StoryPoints, linked.Explanation);
+        unlinkedCount++;
     }
 
     // An item counts once for each KR it names, however many ways it names it (case-insensitively); KR ids okrs.yaml
     // does not hold count for nothing.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToKrs(WorkItem item, IReadOnlyList<ItemLink> links, int team)
     {
         if (itemSlots.Length < links.Count)

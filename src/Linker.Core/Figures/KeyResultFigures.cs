@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Metrics;
@@ -68,6 +69,7 @@ internal sealed class KeyResultFigures(
     }
 
     /// <summary>Whether the item was in scope in the report's week or one of the three before it (<c>no-work</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsRecentWork(WorkItem item)
     {
         // FigureCalculator.IsInScope for each week, on UTC ticks and over an array: this is asked for each of the
@@ -100,6 +102,7 @@ internal sealed class KeyResultFigures(
     }
 
     /// <summary>Whether the item was resolved as Done inside the OKR period (<c>activity-without-movement</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool DoneInPeriod(WorkItem item) =>
         item.Category == StateCategory.Done && item.Resolved is { } resolved && resolved >= periodStart && resolved < periodEnd;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OkrLinker.Core.Items;
 
 namespace OkrLinker.Core.Figures;
@@ -31,6 +32,7 @@ internal sealed class KrTally
     /// <summary>Whether an item was resolved as Done inside the OKR period.</summary>
     public bool DoneInPeriod { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(WorkItem item, int teamId, bool recentWork, bool doneInPeriod)
     {
         Total++;

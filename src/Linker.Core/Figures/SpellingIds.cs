@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OkrLinker.Core.Figures;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class SpellingIds
     /// <summary>The spelling the name with this id was first given in.</summary>
     public string Spelling(int id) => spellings[id];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IdOf(string name)
     {
         if (ReferenceEquals(name, last))

@@ -108,7 +108,7 @@ public sealed class ReportBuilder(
         var findings = OkrLint.Check(okrs).Concat(linking.Findings).ToList();
         var unlinked = indexing is null || figures.UnlinkedItems.Count == 0
             ? figures.UnlinkedItems
-            : ReportSuggestions.Add(figures.UnlinkedItems, await indexing, suggestions);
+            : ReportSuggestions.AddToReport(figures.UnlinkedItems, await indexing, suggestions);
         phases?.Mark("suggestions");
 
         // Every item and link is behind the figures now: let them go before the report is serialized (this

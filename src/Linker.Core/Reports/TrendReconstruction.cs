@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OkrLinker.Core.Figures;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Linking;
@@ -58,6 +59,7 @@ internal static class TrendReconstruction
             unlinked = new int[weeks.Count];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(WorkItem item, Bucket bucket)
         {
             long resolvedFrom;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OkrLinker.Core.Configuration;
 using OkrLinker.Core.Linking;
 using OkrLinker.Core.Okrs;
@@ -12,7 +13,8 @@ namespace OkrLinker.Core.Suggestions;
 /// <c>1 − Π(1 − weight × strength)</c>, so every signal can only raise it and it stays in [0, 1]. Scores are rounded
 /// to three places and ties go to the KR that comes first in okrs.yaml, so the same store gives the same words.
 /// Build once per run (every index is made here); <see cref="For"/> then costs only the item's neighbourhood.
-/// Not thread-safe: the group tallies are cached as they are first asked for.
+/// Not thread-safe: the group tallies are cached as they are first asked for (<c>For(int, Tallies)</c> takes a cache of
+/// the caller's own).
 /// </summary>
 public sealed class KrSuggester
 {
@@ -37,6 +39,7 @@ public sealed class KrSuggester
     private readonly string[] _krIds;
     private readonly int[][] _krsOf;
     private readonly int[] _parents;
+    private readonly bool[] _gone;
     private readonly int[] _childStart;
     private readonly int[] _children;
     private readonly ReferenceGraph _references;
@@ -44,10 +47,9 @@ public sealed class KrSuggester
     private readonly int[] _referrers;
     private readonly Dictionary<string, SignalTally> _teamRecent = new(StringComparer.OrdinalIgnoreCase);
     private readonly TextIndex _text;
-    private readonly Dictionary<int, SignalTally> _childTallies = [];
-    private readonly Dictionary<int, SignalTally> _grandchildTallies = [];
+    private readonly Tallies _tallies = new();
     private readonly DateTimeOffset _recentUntil;
-    private Dictionary<(string Source, string Key), int>? _unlinkedByKey;
+    private readonly UnlinkedKeys _unlinked;
 
     /// <param name="linking">Every stored item, linked (the report's or <c>suggest</c>'s own linking run).</param>
     /// <param name="linkingOptions"><c>Linking</c>: its reference patterns, when <paramref name="linking"/> carries no graphs.</param>
@@ -70,27 +72,8 @@ public sealed class KrSuggester
 
         var count = _items.Count;
         _krsOf = new int[count][];
+        _gone = new bool[count];
         var recentFrom = recentUntil - RecentWork;
-
-        // The linker shares one links list among the items one decision linked (a tagged item's children): one KR
-        // array for each list, not one for each of the items.
-        var krsOfLinks = new Dictionary<IReadOnlyList<ItemLink>, int[]>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < count; i++)
-        {
-            var linked = _items[i];
-            var gone = linked.Item.GoneAt is not null;
-            _krsOf[i] = gone || linked.Links.Count == 0 ? NoKrs : SharedKrIndices(linked.Links, krIndex, krsOfLinks);
-            if (_krsOf[i].Length > 0 && linked.Item.Updated >= recentFrom && linked.Item.Updated < recentUntil)
-            {
-                if (!_teamRecent.TryGetValue(linked.Item.Team, out var team))
-                {
-                    _teamRecent.Add(linked.Item.Team, team = new SignalTally(_krIds.Length));
-                }
-
-                team.Add(_krsOf[i]);
-            }
-        }
-
         var parents = linking.Graphs is { } graphs && graphs.Parents is not null ? graphs.Parents : new ParentGraph([.. _items.Select(l => l.Item)]);
         _references = linking.Graphs?.References ?? new ReferenceGraph([.. _items.Select(l => l.Item)], ReferencePatterns.Compile(linkingOptions));
         _parents = new int[count];
@@ -98,17 +81,88 @@ public sealed class KrSuggester
         // then filled from the last item back so each run's end walks down to its start and the runs keep item order.
         var childEnds = new int[count + 1];
         var referrerEnds = new int[count + 1];
-        for (var i = 0; i < count; i++)
+        _text = new TextIndex(krs.Count);
+        _unlinked = new UnlinkedKeys(_items);
+        Scan(_items is LinkedItem[] array ? array : [.. _items], krIndex, recentFrom, recentUntil, parents, childEnds, referrerEnds);
+
+        _childStart = Ends(childEnds);
+        _referrerStart = Ends(referrerEnds);
+        _children = new int[_childStart[count]];
+        _referrers = new int[_referrerStart[count]];
+        Fill();
+        _text.Complete([.. krs.Select(k => k.Title)]);
+        _unlinked.Complete();
+    }
+
+    // Everything the index needs of each item, in one pass over the million of them (each read of an item is a cache
+    // miss or two): the KRs it serves, its team's recent work, its parent, how many children and referrers each item
+    // has, and its title's words. Fully optimized from the first call, as it runs once per report.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scan(
+        LinkedItem[] items, Dictionary<string, int> krIndex, DateTimeOffset recentFrom, DateTimeOffset recentUntil, ParentGraph parents,
+        int[] childEnds, int[] referrerEnds)
+    {
+        // The linker shares one links list among the items one decision linked (a tagged item's children): one KR
+        // array for each list, not one for each of the items.
+        var krsOfLinks = new Dictionary<IReadOnlyList<ItemLink>, int[]>(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<ItemLink>? lastLinks = null;
+        var lastKrs = NoKrs;
+        string? lastTeam = null;
+        SignalTally? lastTally = null;
+        for (var i = 0; i < items.Length; i++)
         {
-            _parents[i] = parents.ParentOf(i) ?? -1;
-            if (_items[i].Item.GoneAt is not null)
+            var linked = items[i];
+            var item = linked.Item;
+            var gone = item.GoneAt is not null;
+            var links = linked.Links;
+            int[] krs;
+            if (gone || links.Count == 0)
             {
+                krs = NoKrs;
+            }
+            else if (ReferenceEquals(links, lastLinks))
+            {
+                krs = lastKrs;
+            }
+            else
+            {
+                krs = SharedKrIndices(links, krIndex, krsOfLinks);
+                (lastLinks, lastKrs) = (links, krs);
+            }
+
+            _krsOf[i] = krs;
+            if (krs.Length > 0 && item.Updated >= recentFrom && item.Updated < recentUntil)
+            {
+                var teamName = item.Team;
+                if (!ReferenceEquals(teamName, lastTeam) || lastTally is null)
+                {
+                    if (!_teamRecent.TryGetValue(teamName, out lastTally))
+                    {
+                        _teamRecent.Add(teamName, lastTally = new SignalTally(_krIds.Length));
+                    }
+
+                    lastTeam = teamName;
+                }
+
+                lastTally.Add(krs);
+            }
+
+            if (linked.Bucket == Bucket.Unlinked)
+            {
+                _unlinked.Add(i, item.Key);
+            }
+
+            var parent = parents.ParentOf(i) ?? -1;
+            _parents[i] = parent;
+            if (gone)
+            {
+                _gone[i] = true;
                 continue;
             }
 
-            if (_parents[i] >= 0)
+            if (parent >= 0)
             {
-                childEnds[_parents[i]]++;
+                childEnds[parent]++;
             }
 
             var references = _references.Of(i);
@@ -119,15 +173,17 @@ public sealed class KrSuggester
                     referrerEnds[target]++;
                 }
             }
-        }
 
-        _childStart = Ends(childEnds);
-        _referrerStart = Ends(referrerEnds);
-        _children = new int[_childStart[count]];
-        _referrers = new int[_referrerStart[count]];
-        for (var i = count - 1; i >= 0; i--)
+            _text.AddTitle(item.Title, krs);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Fill()
+    {
+        for (var i = _parents.Length - 1; i >= 0; i--)
         {
-            if (_items[i].Item.GoneAt is not null)
+            if (_gone[i])
             {
                 continue;
             }
@@ -146,17 +202,21 @@ public sealed class KrSuggester
                 }
             }
         }
-
-        _text = new TextIndex(_items, _krsOf, [.. krs.Select(k => k.Title)]);
     }
 
     /// <summary>The suggestions for the item at <paramref name="index"/> of the linking result, best first; empty when nothing points anywhere.</summary>
-    public IReadOnlyList<KrSuggestion> For(int index)
+    public IReadOnlyList<KrSuggestion> For(int index) => For(index, _tallies);
+
+    /// <summary>
+    /// As <see cref="For(int)"/>, with the group tallies cached in <paramref name="tallies"/> (<see cref="NewTallies"/>):
+    /// callers on two threads each pass their own, and then share nothing they change (the index is only read).
+    /// </summary>
+    internal IReadOnlyList<KrSuggestion> For(int index, Tallies tallies)
     {
         // By KR index: a handful of KRs, read in okrs.yaml order.
         var candidates = new Candidate?[_krIds.Length];
         var own = _krsOf[index];
-        AddGroupSignals(index, own, candidates);
+        AddGroupSignals(index, own, candidates, tallies);
         AddReferenceSignals(index, candidates);
         AddTextSignal(index, candidates);
         AddTeamSignal(index, own, candidates);
@@ -202,70 +262,12 @@ public sealed class KrSuggester
     }
 
     /// <summary>The index of the unlinked item with this source and key, or null when there is none.</summary>
-    public int? UnlinkedIndexOf(string source, string key)
-    {
-        if (_unlinkedByKey is null)
-        {
-            _unlinkedByKey = [];
-            for (var i = 0; i < _items.Count; i++)
-            {
-                if (_items[i].Bucket == Bucket.Unlinked)
-                {
-                    _unlinkedByKey.TryAdd((_items[i].Item.Source, _items[i].Item.Key), i);
-                }
-            }
-        }
+    public int? UnlinkedIndexOf(string source, string key) => _unlinked.Find(source, key);
 
-        return _unlinkedByKey.TryGetValue((source, key), out var index) ? index : null;
-    }
+    /// <summary>An empty cache of group tallies for <see cref="For(int, Tallies)"/> on another thread.</summary>
+    internal static Tallies NewTallies() => new();
 
-    /// <summary>
-    /// <see cref="UnlinkedIndexOf"/> for each of <paramref name="wanted"/> at once, in one pass over the items: the report
-    /// asks for its first few thousand unlinked items, and indexing every unlinked item of a million for them cost more
-    /// than their suggestions.
-    /// </summary>
-    internal int?[] UnlinkedIndicesOf(IReadOnlyList<(string Source, string Key)> wanted)
-    {
-        // By key alone (ordinal, so the dictionary hashes without randomizing), the source checked on a hit; a key
-        // wanted from two sources keeps its other sources aside. Half a million unlinked items are looked up here.
-        var byKey = new Dictionary<string, int>(wanted.Count, StringComparer.Ordinal);
-        Dictionary<(string Source, string Key), int>? otherSources = null;
-        for (var n = 0; n < wanted.Count; n++)
-        {
-            var (source, key) = wanted[n];
-            if (!byKey.TryAdd(key, n) && !string.Equals(wanted[byKey[key]].Source, source, StringComparison.Ordinal))
-            {
-                (otherSources ??= []).TryAdd((source, key), n);
-            }
-        }
-
-        var found = new int?[wanted.Count];
-        var first = new int?[wanted.Count];
-        for (var i = 0; i < _items.Count; i++)
-        {
-            var linked = _items[i];
-            if (linked.Bucket == Bucket.Unlinked && WantedAt(linked.Item.Source, linked.Item.Key) is { } n)
-            {
-                first[n] ??= i;
-            }
-        }
-
-        // A key asked for twice gets the same item each time.
-        for (var n = 0; n < wanted.Count; n++)
-        {
-            found[n] = first[WantedAt(wanted[n].Source, wanted[n].Key)!.Value];
-        }
-
-        return found;
-
-        int? WantedAt(string source, string key) =>
-            !byKey.TryGetValue(key, out var n) ? null
-            : string.Equals(wanted[n].Source, source, StringComparison.Ordinal) ? n
-            : otherSources is not null && otherSources.TryGetValue((source, key), out var other) ? other
-            : null;
-    }
-
-    private void AddGroupSignals(int index, int[] own, Candidate?[] candidates)
+    private void AddGroupSignals(int index, int[] own, Candidate?[] candidates, Tallies tallies)
     {
         var parent = _parents[index];
         if (parent < 0 || parent == index)
@@ -273,8 +275,8 @@ public sealed class KrSuggester
             return;
         }
 
-        var siblings = ChildTally(parent);
-        var self = _items[index].Item.GoneAt is null ? 1 : 0;
+        var siblings = ChildTally(parent, tallies.Children);
+        var self = _gone[index] ? 0 : 1;
         var siblingCount = siblings.Total - self;
         for (var kr = 0; kr < _krIds.Length; kr++)
         {
@@ -292,7 +294,7 @@ public sealed class KrSuggester
             return;
         }
 
-        var grandchildren = GrandchildTally(grandparent);
+        var grandchildren = GrandchildTally(grandparent, tallies.Grandchildren);
         var cousinCount = grandchildren.Total - siblings.Total;
         for (var kr = 0; kr < _krIds.Length && cousinCount > 0; kr++)
         {
@@ -308,7 +310,7 @@ public sealed class KrSuggester
     private void AddReferenceSignals(int index, Candidate?[] candidates)
     {
         var named = _references.Of(index)
-            .Where(r => r.Target is { } t && t != index && _items[t].Item.GoneAt is null)
+            .Where(r => r.Target is { } t && t != index && !_gone[t])
             .Select(r => r.Target!.Value)
             .Distinct()
             .ToList();
@@ -381,9 +383,9 @@ public sealed class KrSuggester
     private bool IsCountedRecent(int index) =>
         _items[index].Item is { GoneAt: null } item && item.Updated >= _recentUntil - RecentWork && item.Updated < _recentUntil;
 
-    private SignalTally ChildTally(int parent)
+    private SignalTally ChildTally(int parent, Dictionary<int, SignalTally> cache)
     {
-        if (!_childTallies.TryGetValue(parent, out var tally))
+        if (!cache.TryGetValue(parent, out var tally))
         {
             tally = new SignalTally(_krIds.Length);
             for (var at = _childStart[parent]; at < _childStart[parent + 1]; at++)
@@ -391,15 +393,15 @@ public sealed class KrSuggester
                 tally.Add(_krsOf[_children[at]]);
             }
 
-            _childTallies.Add(parent, tally);
+            cache.Add(parent, tally);
         }
 
         return tally;
     }
 
-    private SignalTally GrandchildTally(int grandparent)
+    private SignalTally GrandchildTally(int grandparent, Dictionary<int, SignalTally> cache)
     {
-        if (!_grandchildTallies.TryGetValue(grandparent, out var tally))
+        if (!cache.TryGetValue(grandparent, out var tally))
         {
             tally = new SignalTally(_krIds.Length);
             for (var at = _childStart[grandparent]; at < _childStart[grandparent + 1]; at++)
@@ -411,7 +413,7 @@ public sealed class KrSuggester
                 }
             }
 
-            _grandchildTallies.Add(grandparent, tally);
+            cache.Add(grandparent, tally);
         }
 
         return tally;
@@ -465,6 +467,14 @@ public sealed class KrSuggester
     private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 
     private static string Serve(int count) => count == 1 ? "serves" : "serve";
+
+    /// <summary>The tallies of the groups asked for so far (each item's siblings and cousins), by parent and grandparent.</summary>
+    internal sealed class Tallies
+    {
+        public Dictionary<int, SignalTally> Children { get; } = [];
+
+        public Dictionary<int, SignalTally> Grandchildren { get; } = [];
+    }
 
     private sealed class Candidate
     {

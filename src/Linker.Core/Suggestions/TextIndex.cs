@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OkrLinker.Core.Items;
 using OkrLinker.Core.Linking;
 
@@ -15,75 +16,101 @@ internal sealed class TextIndex
 
     private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<int> _df = [];
-    private readonly int _documents;
-    private readonly KrTerm[]?[] _postings;
-    private readonly double[] _krNorms;
+    private readonly int _krCount;
+    private int[] _df = new int[256];
+    private int _termCount;
+    private int _documents;
+    // The last document each term was counted for, by term.
+    private int[] _lastDocument = new int[256];
+    // How many of each KR's items have each word, at term × KRs + KR: an array, not a dictionary of a few million
+    // updates (a million titles).
+    private int[] _itemsByTermKr;
+    private KrTerm[]?[] _postings = [];
+    private double[] _krNorms = [];
+
+    /// <summary>An index to add every stored item's title to (<see cref="AddTitle"/>), then <see cref="Complete"/>.</summary>
+    /// <param name="krCount">How many KRs okrs.yaml has.</param>
+    public TextIndex(int krCount)
+    {
+        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _krCount = krCount;
+        _itemsByTermKr = new int[64 * Math.Max(krCount, 1)];
+    }
 
     /// <param name="items">Every stored item; the titles of gone ones do not count.</param>
     /// <param name="krsOf">The KR indices each item serves, by item.</param>
     /// <param name="krTitles">Each KR's title, in okrs.yaml order.</param>
     public TextIndex(IReadOnlyList<LinkedItem> items, IReadOnlyList<int[]> krsOf, IReadOnlyList<string> krTitles)
+        : this(krTitles.Count)
     {
-        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var krCount = krTitles.Count;
-        var lastDocument = new List<int>();
-
-        // How many of each KR's items have each word, at term × KRs + KR: an array, not a dictionary of a few million
-        // updates (a million titles).
-        var itemsByTermKr = new int[64 * Math.Max(krCount, 1)];
-        Span<char> buffer = stackalloc char[TextTokens.MaxLength];
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i].Item;
-            if (item.GoneAt is not null)
+            if (items[i].Item.GoneAt is null)
+            {
+                AddTitle(items[i].Item.Title, krsOf[i]);
+            }
+        }
+
+        Complete(krTitles);
+    }
+
+    /// <summary>Counts the next stored item's title (gone items' titles do not count), the items in their list's order.</summary>
+    /// <param name="krs">The KR indices the item serves.</param>
+    /// <remarks>
+    /// Fully optimized from the first call: the suggester's one pass over a million items calls it for each, in a
+    /// process that lives a few seconds, and first-tier code tokenized most of the titles (docs/benchmarks.md).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddTitle(string title, int[] krs)
+    {
+        var document = _documents++;
+        Span<char> buffer = stackalloc char[TextTokens.MaxLength];
+        var position = 0;
+        while (TextTokens.Next(title, ref position, buffer, out _, out var length))
+        {
+            var term = IdOf(buffer[..length]);
+            if (_lastDocument[term] == document)
             {
                 continue;
             }
 
-            var title = item.Title;
-
-            _documents++;
-            var position = 0;
-            while (TextTokens.Next(title, ref position, buffer, out _, out var length))
+            _lastDocument[term] = document;
+            _df[term]++;
+            if (krs.Length == 0)
             {
-                var term = IdOf(buffer[..length], lastDocument);
-                if (lastDocument[term] == i)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                lastDocument[term] = i;
-                _df[term]++;
-                var krs = krsOf[i];
-                if (krs.Length == 0)
-                {
-                    continue;
-                }
+            if ((term + 1) * _krCount > _itemsByTermKr.Length)
+            {
+                Array.Resize(ref _itemsByTermKr, Math.Max(_itemsByTermKr.Length * 2, (term + 1) * _krCount));
+            }
 
-                if ((term + 1) * krCount > itemsByTermKr.Length)
-                {
-                    Array.Resize(ref itemsByTermKr, Math.Max(itemsByTermKr.Length * 2, (term + 1) * krCount));
-                }
-
-                foreach (var kr in krs)
-                {
-                    itemsByTermKr[(term * krCount) + kr]++;
-                }
+            foreach (var kr in krs)
+            {
+                _itemsByTermKr[(term * _krCount) + kr]++;
             }
         }
+    }
 
+    /// <summary>Makes each KR's profile once every title was added.</summary>
+    /// <param name="krTitles">Each KR's title, in okrs.yaml order.</param>
+    public void Complete(IReadOnlyList<string> krTitles)
+    {
+        var krCount = _krCount;
+        Span<char> buffer = stackalloc char[TextTokens.MaxLength];
         var inKrTitle = new HashSet<long>();
         for (var kr = 0; kr < krCount; kr++)
         {
             var position = 0;
             while (TextTokens.Next(krTitles[kr], ref position, buffer, out _, out var length))
             {
-                inKrTitle.Add(((long)IdOf(buffer[..length], lastDocument) * krCount) + kr);
+                inKrTitle.Add(((long)IdOf(buffer[..length]) * krCount) + kr);
             }
         }
 
-        var postings = new List<KrTerm>?[_df.Count];
+        var itemsByTermKr = _itemsByTermKr;
+        var postings = new List<KrTerm>?[_termCount];
         for (var term = 0; term < postings.Length; term++)
         {
             for (var kr = 0; kr < krCount; kr++)
@@ -98,7 +125,9 @@ internal sealed class TextIndex
             }
         }
 
-        _postings = new KrTerm[]?[_df.Count];
+        _itemsByTermKr = [];
+        _lastDocument = [];
+        _postings = new KrTerm[]?[_termCount];
         _krNorms = new double[krCount];
         for (var term = 0; term < postings.Length; term++)
         {
@@ -183,14 +212,19 @@ internal sealed class TextIndex
         return idf > Math.Log(2) ? idf : null;
     }
 
-    private int IdOf(ReadOnlySpan<char> word, List<int> lastDocument)
+    private int IdOf(ReadOnlySpan<char> word)
     {
         if (!_lookup.TryGetValue(word, out var id))
         {
-            id = _df.Count;
+            id = _termCount++;
             _lookup[word] = id;
-            _df.Add(0);
-            lastDocument.Add(-1);
+            if (id == _df.Length)
+            {
+                Array.Resize(ref _df, _df.Length * 2);
+                Array.Resize(ref _lastDocument, _df.Length);
+            }
+
+            _lastDocument[id] = -1;
         }
 
         return id;

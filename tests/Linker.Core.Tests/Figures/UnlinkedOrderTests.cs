@@ -29,4 +29,51 @@ public sealed class UnlinkedOrderTests
 
         Assert.Equal(expected, keys.Select(k => k.At));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(5_000)]
+    public void Sort_gives_the_order_Array_Sort_gives(int count)
+    {
+        var random = new Random(count);
+        var keys = Enumerable.Range(0, count)
+            .Select(at => new UnlinkedOrder(Points[random.Next(Points.Length)], Keys[random.Next(Keys.Length)], at))
+            .ToArray();
+        var expected = keys.ToArray();
+        Array.Sort(expected);
+
+        UnlinkedOrder.Sort(keys);
+
+        Assert.Equal(expected.Select(k => k.At), keys.Select(k => k.At));
+    }
+
+    [Fact]
+    public void Sort_orders_keys_given_in_order_and_in_reverse()
+    {
+        var inOrder = Enumerable.Range(0, 3_000).Select(n => new UnlinkedOrder(3_000 - n, "K", n)).ToArray();
+        var reversed = inOrder.Reverse().ToArray();
+
+        UnlinkedOrder.Sort(inOrder);
+        UnlinkedOrder.Sort(reversed);
+
+        Assert.Equal(Enumerable.Range(0, 3_000), inOrder.Select(k => k.At));
+        Assert.Equal(Enumerable.Range(0, 3_000), reversed.Select(k => k.At));
+    }
+
+    [Fact]
+    public void Heap_sort_the_fallback_gives_the_same_order()
+    {
+        var random = new Random(5);
+        var keys = Enumerable.Range(0, 1_000)
+            .Select(at => new UnlinkedOrder(Points[random.Next(Points.Length)], Keys[random.Next(Keys.Length)], at))
+            .ToArray();
+        var expected = keys.ToArray();
+        Array.Sort(expected);
+
+        UnlinkedOrder.HeapSort(keys);
+
+        Assert.Equal(expected.Select(k => k.At), keys.Select(k => k.At));
+    }
 }
