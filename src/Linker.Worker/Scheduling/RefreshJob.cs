@@ -15,7 +15,12 @@ namespace OkrLinker.Worker.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed partial class RefreshJob(
-    OkrSetSource okrs, ReportBuilder builder, DashboardStore dashboard, ShutdownSignal shutdown, NodeIdentity node, ILogger<RefreshJob> logger) : IJob
+    OkrSetSource okrs,
+    ReportBuilder builder,
+    DashboardStore dashboard,
+    ShutdownSignal shutdown,
+    NodeIdentity node,
+    ILogger<RefreshJob> logger) : IJob
 {
     public static readonly JobKey Key = new("refresh", "report");
 
@@ -67,7 +72,7 @@ internal sealed partial class RefreshJob(
         finally
         {
             // Here, not in RefreshAsync: that method's state keeps the report alive until it returns.
-            ReportMemory.Release();
+            await ReportMemory.ReleaseAfterBuildAsync();
         }
     }
 

@@ -65,7 +65,7 @@ internal sealed partial class WeeklyReportJob(
         finally
         {
             // Here, not in ReportAsync: that method's state keeps the report alive until it returns.
-            ReportMemory.Release();
+            await ReportMemory.ReleaseAfterBuildAsync();
         }
     }
 
