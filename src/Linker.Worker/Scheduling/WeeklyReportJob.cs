@@ -7,6 +7,7 @@ using OkrLinker.Core.Okrs;
 using OkrLinker.Core.Reports;
 using OkrLinker.Core.Store;
 using OkrLinker.Worker.Delivery;
+using OkrLinker.Worker.Web.Dashboard;
 using Quartz;
 
 namespace OkrLinker.Worker.Scheduling;
@@ -22,6 +23,7 @@ internal sealed partial class WeeklyReportJob(
     ReportBuilder builder,
     ReportWriter writer,
     ReportDeliveryRunner deliverer,
+    DashboardStore dashboard,
     IDbContextFactory<LinkerDbContext> dbFactory,
     ConfigLocation location,
     IOptions<LinkerOptions> options,
@@ -50,18 +52,32 @@ internal sealed partial class WeeklyReportJob(
         var week = WeekFor(slot, builder.Zone, report.Week);
         try
         {
-            var built = await builder.BuildAsync(okrs.Load(), week, hard.Token);
-            var files = await writer.WriteAsync(built, report.Formats, location.Resolve(report.Output), hard.Token);
-            var results = await deliverer.DeliverAsync(
-                built, await DeliveredEntriesAsync(week, hard.Token), (result, ct) => RecordDeliveryAsync(week, result, ct), hard.Token);
-            await MarkDeliveredAsync(week, hard.Token);
-            var delivered = results.Count(r => r.Succeeded);
-            LogDelivered(built.Week, files.Count, delivered, results.Count);
+            var set = okrs.Load();
+            // As the refresh does: the build starts from a clean heap, without the dashboard's parsed report of the week.
+            dashboard.Forget(week.ToString());
+            ReportMemory.Release();
+            await ReportAsync(set, week, report, hard.Token);
         }
         catch (Exception ex) when (ex is OkrLoadException or Core.Linking.LinkingConfigException)
         {
             LogConfigBroken(week.ToString(), ex.Message);
         }
+        finally
+        {
+            // Here, not in ReportAsync: that method's state keeps the report alive until it returns.
+            await ReportMemory.ReleaseAfterBuildAsync();
+        }
+    }
+
+    private async Task ReportAsync(OkrSet set, IsoWeek week, ReportOptions report, CancellationToken cancellationToken)
+    {
+        var built = await builder.BuildAsync(set, week, cancellationToken);
+        var files = await writer.WriteAsync(built, report.Formats, location.Resolve(report.Output), cancellationToken);
+        var results = await deliverer.DeliverAsync(
+            built, await DeliveredEntriesAsync(week, cancellationToken), (result, ct) => RecordDeliveryAsync(week, result, ct), cancellationToken);
+        await MarkDeliveredAsync(week, cancellationToken);
+        var delivered = results.Count(r => r.Succeeded);
+        LogDelivered(built.Week, files.Count, delivered, results.Count);
     }
 
     private async Task<IReadOnlySet<int>> DeliveredEntriesAsync(IsoWeek week, CancellationToken cancellationToken)

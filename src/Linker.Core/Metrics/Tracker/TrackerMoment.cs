@@ -36,47 +36,80 @@ internal static class TrackerMoment
         item.Category is StateCategory.Done or StateCategory.Removed ? item.Resolved ?? item.Updated : null;
 
     /// <summary>
+    /// What <see cref="Measure"/> keeps of <paramref name="item"/> for the rules <paramref name="where"/>: a closed item
+    /// was InProgress before it closed, so it is matched as it is now and as it was then.
+    /// </summary>
+    public static TrackedItem Track(WorkItem item, IReadOnlyList<LinkRule> where)
+    {
+        var closed = ClosedAt(item);
+        var matchesNow = MatchesAll(where, item);
+        var matchesWhileOpen = closed is null ? matchesNow : MatchesAll(where, item with { Category = StateCategory.InProgress });
+        return new TrackedItem(item.Created, closed, item.Category, item.StoryPoints, matchesNow, matchesWhileOpen);
+    }
+
+    /// <summary>
     /// The measure over the items that existed at <paramref name="at"/>, were not Removed then, and matched every rule
     /// as they stood then; null when median-cycle-days has no item closed in its window.
     /// </summary>
-    public static double? Measure(IReadOnlyList<WorkItem> items, IReadOnlyList<LinkRule> where, TrackerMeasure measure, DateTimeOffset at)
+    public static double? Measure(IReadOnlyList<TrackedItem> items, TrackerMeasure measure, DateTimeOffset at)
     {
-        var matching = new List<WorkItem>();
-        foreach (var item in items)
+        var count = 0;
+        var points = 0.0;
+        var windowStart = at.AddDays(-CycleWindowDays);
+        List<double>? days = measure == TrackerMeasure.MedianCycleDays ? [] : null;
+        for (var i = 0; i < items.Count; i++)
         {
-            if (CategoryAt(item, at) is not { } category || category == StateCategory.Removed)
+            var item = items[i];
+            if (item.Created > at)
             {
                 continue;
             }
 
-            var then = item.Category == category ? item : item with { Category = category };
-            if (where.All(rule => rule.Matches(then)))
+            var closedThen = item.ClosedAt is { } closed && closed <= at;
+            var category = item.ClosedAt is null || closedThen ? item.Category : StateCategory.InProgress;
+            if (category == StateCategory.Removed || !(category == item.Category ? item.MatchesNow : item.MatchesWhileOpen))
             {
-                matching.Add(then);
+                continue;
+            }
+
+            // In the items' order, as the sum was always taken, so the points come out the same to the last bit.
+            count++;
+            points += item.StoryPoints ?? 0;
+            if (days is not null && category == StateCategory.Done && item.ClosedAt!.Value > windowStart)
+            {
+                days.Add((item.ClosedAt.Value - item.Created).TotalDays);
             }
         }
 
         return measure switch
         {
-            TrackerMeasure.Count => matching.Count,
-            TrackerMeasure.Points => matching.Sum(i => i.StoryPoints ?? 0),
-            _ => MedianCycleDays(matching, at),
+            TrackerMeasure.Count => count,
+            TrackerMeasure.Points => points,
+            _ => Median(days!),
         };
     }
 
-    private static double? MedianCycleDays(List<WorkItem> items, DateTimeOffset at)
+    private static bool MatchesAll(IReadOnlyList<LinkRule> where, WorkItem item)
     {
-        var windowStart = at.AddDays(-CycleWindowDays);
-        var days = items
-            .Where(i => i.Category == StateCategory.Done && ClosedAt(i) is { } closed && closed > windowStart)
-            .Select(i => (ClosedAt(i)!.Value - i.Created).TotalDays)
-            .Order()
-            .ToList();
+        for (var r = 0; r < where.Count; r++)
+        {
+            if (!where[r].Matches(item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static double? Median(List<double> days)
+    {
         if (days.Count == 0)
         {
             return null;
         }
 
+        days.Sort();
         var middle = days.Count / 2;
         return days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2;
     }

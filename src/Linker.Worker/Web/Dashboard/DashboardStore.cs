@@ -56,6 +56,12 @@ internal sealed class DashboardStore(IDbContextFactory<LinkerDbContext> dbFactor
         return report;
     }
 
+    /// <summary>
+    /// Drops the parsed report of <paramref name="week"/> (canonical): a build of that week is about to replace it, and
+    /// at a million items it is a few hundred megabytes the build would otherwise have to be held beside.
+    /// </summary>
+    public void Forget(string week) => parsed.TryRemove(week, out _);
+
     /// <summary>The weeks with a stored report, newest first.</summary>
     public async Task<IReadOnlyList<string>> WeeksAsync(CancellationToken cancellationToken)
     {
