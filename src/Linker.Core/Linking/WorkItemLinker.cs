@@ -98,7 +98,7 @@ public sealed class WorkItemLinker
             : count;
         var halves = split == count ? new[] { (From: 0, To: count) } : [(0, split), (split, count)];
 
-        var tagFindings = new IReadOnlyList<Finding>[count];
+        var tagFindings = new Dictionary<int, IReadOnlyList<Finding>>[halves.Length];
         var explicitLinks = new IReadOnlyList<ItemLink>[count];
         var found = new List<(int Item, Finding Finding)>[halves.Length];
         ParentGraph? parents = null;
@@ -108,7 +108,7 @@ public sealed class WorkItemLinker
         // only the items and their facts.
         Parallel.Invoke(
         [
-            .. halves.Select((half, h) => (Action)(() => found[h] = ExplicitStage(items, facts, half.From, half.To, explicitLinks, tagFindings))),
+            .. halves.Select((half, h) => (Action)(() => (found[h], tagFindings[h]) = ExplicitStage(items, facts, half.From, half.To, explicitLinks))),
             () => parents = _inherit ? new ParentGraph(items) : null,
             () => references = new ReferenceGraph(items, i => facts[i].References),
         ]);
@@ -124,9 +124,15 @@ public sealed class WorkItemLinker
             findings.AddRange(parents.Cycles().Select(cycle => CycleFinding(cycle, items)));
         }
 
-        // Stage 2: each half's inheritance walks and own links (explicit, else inherited), reading every item's explicit links.
+        // Few items name an unknown KR: their tag findings by index, every other item's none.
+        var allTagFindings = tagFindings[0];
+        foreach (var (index, itemFindings) in tagFindings.Skip(1).SelectMany(half => half))
+        {
+            allTagFindings.Add(index, itemFindings);
+        }
+
+        // Stage 2: each half's inheritance walks, reading every item's explicit links.
         var walks = new InheritanceWalk[count];
-        var own = new IReadOnlyList<ItemLink>?[count];
         var states = halves.Select(_ => new HalfState()).ToArray();
         Func<int, bool> isGone = n => items[n].GoneAt is not null;
         Func<int, bool> hasExplicit = n => explicitLinks[n].Count > 0;
@@ -136,9 +142,6 @@ public sealed class WorkItemLinker
             for (var i = halves[h].From; i < halves[h].To; i++)
             {
                 walks[i] = parents is null ? InheritanceWalk.Off : WalkFrom(i, parents, state);
-                own[i] = explicitLinks[i].Count > 0 ? explicitLinks[i]
-                    : walks[i].Tagged is { } tagged ? InheritedFrom(tagged, state)
-                    : null;
             }
         });
 
@@ -169,11 +172,15 @@ public sealed class WorkItemLinker
             return links ??= [.. explicitLinks[tagged].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[tagged].Key))];
         }
 
-        // Stage 3: each half's decisions (a reference follows any item's own links) and linked items.
+        IReadOnlyList<ItemLink>? OwnKrs(int n) =>
+            explicitLinks[n].Count > 0 ? explicitLinks[n] : walks[n].Tagged is { } tagged ? explicitLinks[tagged] : null;
+
+        // Stage 3: each half's own links (explicit, else inherited), decisions and linked items. A reference follows the
+        // KRs any item holds of its own: its explicit ones, else its tagged ancestor's (the inherited links name the same).
         var decisions = new LinkDecision[count];
         var linked = new LinkedItem[count];
         var explainer = new LinkExplainer(
-            new LinkExplainer.State(items, explicitLinks, tagFindings, walks, references!, decisions),
+            new LinkExplainer.State(items, explicitLinks, new TagFindingsByIndex(allTagFindings, count), walks, references!, decisions),
             _catalog.PeriodName,
             _inherit,
             _references,
@@ -181,10 +188,13 @@ public sealed class WorkItemLinker
         Parallel.For(0, halves.Length, h =>
         {
             var state = states[h];
-            var follower = new ReferenceFollower(items, own, references!, kr => _catalog.Find(kr)?.Order ?? int.MaxValue);
+            var follower = new ReferenceFollower(items, OwnKrs, references!, kr => _catalog.Find(kr)?.Order ?? int.MaxValue);
             for (var i = halves[h].From; i < halves[h].To; i++)
             {
-                var decision = decisions[i] = Decide(facts[i], explicitLinks[i], own[i], follower, i, state);
+                var own = explicitLinks[i].Count > 0 ? explicitLinks[i]
+                    : walks[i].Tagged is { } tagged ? InheritedFrom(tagged, state)
+                    : null;
+                var decision = decisions[i] = Decide(facts[i], explicitLinks[i], own, follower, i, state);
                 var bucket = decision.How switch
                 {
                     LinkHow.Bau => Bucket.Bau,
@@ -201,6 +211,25 @@ public sealed class WorkItemLinker
         {
             Graphs = new LinkGraphs(parents, references!),
         };
+    }
+
+    // Each item's tag findings, from the few that have any (a million slots of an empty list were 8 MB).
+    private sealed class TagFindingsByIndex(Dictionary<int, IReadOnlyList<Finding>> byIndex, int count) : IReadOnlyList<IReadOnlyList<Finding>>
+    {
+        public int Count => count;
+
+        public IReadOnlyList<Finding> this[int index] =>
+            (uint)index < (uint)count ? byIndex.GetValueOrDefault(index, []) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<IReadOnlyList<Finding>> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     // Below this many items one thread links them all: a second one costs more than it saves.
@@ -220,29 +249,33 @@ public sealed class WorkItemLinker
     }
 
     // Stage 1 of one half: the explicit links and tag findings of items [from, to), with its own cache of shared lists.
-    private List<(int Item, Finding Finding)> ExplicitStage(
+    private (List<(int Item, Finding Finding)> Findings, Dictionary<int, IReadOnlyList<Finding>> ByItem) ExplicitStage(
         IReadOnlyList<WorkItem> items,
         IReadOnlyList<LinkFacts> facts,
         int from,
         int to,
-        IReadOnlyList<ItemLink>[] explicitLinks,
-        IReadOnlyList<Finding>[] tagFindings)
+        IReadOnlyList<ItemLink>[] explicitLinks)
     {
         var findings = new List<(int Item, Finding Finding)>();
+        var tagFindings = new Dictionary<int, IReadOnlyList<Finding>>();
         var found = new List<Finding>();
         var byMentions = new Dictionary<IReadOnlyList<KrMention>, IReadOnlyList<ItemLink>>(ReferenceEqualityComparer.Instance);
         for (var i = from; i < to; i++)
         {
             found.Clear();
             explicitLinks[i] = ExplicitLinks(items[i], facts[i].Mentions, found, byMentions);
-            tagFindings[i] = found.Count == 0 ? [] : [.. found];
+            if (found.Count > 0)
+            {
+                tagFindings.Add(i, [.. found]);
+            }
+
             foreach (var finding in found)
             {
                 findings.Add((i, finding));
             }
         }
 
-        return findings;
+        return (findings, tagFindings);
     }
 
     // Items that name the same KRs the same way share one list of links (the stored facts of equal label lists are one
