@@ -27,20 +27,47 @@ public sealed record WorkItem
 
     public required string Team { get; init; }
 
+    // Project, area, iteration, components, labels and GoneAt sit in one object beside the item, null while all six are
+    // absent: the report reads its million items without the first five (their link facts are stored, docs/benchmarks.md)
+    // and few items are gone, so the six slots (56 bytes an item) are one. Each value set makes a new one (a `with`
+    // copy shares the old one, so it is never changed in place). Equality is unchanged: null stands exactly for six
+    // absent values (a value equal to its default is not kept), and two of these compare value by value.
+    private Rarely? rarely;
+
     /// <summary>Jira project key, Azure DevOps team project, GitHub <c>owner/repo</c>.</summary>
-    public string? Project { get; init; }
+    public string? Project
+    {
+        get => rarely?.Project;
+        init => rarely = Rarely.Set(rarely, value, static (r, v) => r with { Project = v });
+    }
 
     /// <summary>Azure DevOps area path.</summary>
-    public string? Area { get; init; }
+    public string? Area
+    {
+        get => rarely?.Area;
+        init => rarely = Rarely.Set(rarely, value, static (r, v) => r with { Area = v });
+    }
 
     /// <summary>Azure DevOps iteration path (the sprint).</summary>
-    public string? Iteration { get; init; }
+    public string? Iteration
+    {
+        get => rarely?.Iteration;
+        init => rarely = Rarely.Set(rarely, value, static (r, v) => r with { Iteration = v });
+    }
 
     /// <summary>Jira components.</summary>
-    public IReadOnlyList<string> Components { get; init; } = [];
+    public IReadOnlyList<string> Components
+    {
+        get => rarely?.Components ?? Rarely.NoList;
+        init => rarely = Rarely.Set(rarely, value, static (r, v) => r with { Components = v });
+    }
 
     /// <summary>Labels (Jira, GitHub) or tags (Azure DevOps), as the tracker spells them.</summary>
-    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<string> Labels
+    {
+        get => rarely?.Labels ?? Rarely.NoList;
+        init => rarely = Rarely.Set(rarely, value, static (r, v) => r with { Labels = v });
+    }
 
     /// <summary>Values of the configured "Key Result" field, as the tracker holds them.</summary>
     public IReadOnlyList<string> KrValues { get; init; } = [];
@@ -56,10 +83,8 @@ public sealed record WorkItem
     // million of these (docs/benchmarks.md). Equality is unchanged: an absent value is always held as default.
     private readonly double storyPoints;
     private readonly DateTimeOffset resolved;
-    private readonly DateTimeOffset goneAt;
     private readonly bool hasStoryPoints;
     private readonly bool hasResolved;
-    private readonly bool hasGoneAt;
 
     public double? StoryPoints
     {
@@ -93,7 +118,28 @@ public sealed record WorkItem
     /// </summary>
     public DateTimeOffset? GoneAt
     {
-        get => hasGoneAt ? goneAt : null;
-        init => (hasGoneAt, goneAt) = (value.HasValue, value.GetValueOrDefault());
+        get => rarely?.GoneAt;
+        init => rarely = Rarely.Set(rarely, value, static (r, v) => r with { GoneAt = v });
+    }
+
+    /// <summary>The values most items do not hold (see <see cref="rarely"/>); compared value by value, as the item's own were.</summary>
+    private sealed record Rarely(
+        string? Project, string? Area, string? Iteration, IReadOnlyList<string> Components, IReadOnlyList<string> Labels, DateTimeOffset? GoneAt)
+    {
+        public static readonly IReadOnlyList<string> NoList = [];
+
+        private static readonly Rarely None = new(null, null, null, NoList, NoList, null);
+
+        /// <summary>The values after one change; null when all six are absent (then nothing is made).</summary>
+        public static Rarely? Set<T>(Rarely? current, T value, Func<Rarely, T, Rarely> change)
+        {
+            if (current is null && (value is null || ReferenceEquals(value, NoList)))
+            {
+                return null;
+            }
+
+            var changed = change(current ?? None, value);
+            return changed.Equals(None) ? null : changed;
+        }
     }
 }

@@ -7,9 +7,10 @@ namespace OkrLinker.Core.Linking;
 /// passes its explicit or inherited KRs, else — transitively — the KRs of the items it names in turn;
 /// never its rule links. A gone item passes nothing; a loop of references ends where it closes.
 /// </summary>
+/// <param name="own">An item's explicit links, else those its tagged ancestor names, else null: only their KR ids are read.</param>
 internal sealed class ReferenceFollower(
     IReadOnlyList<WorkItem> items,
-    IReadOnlyList<IReadOnlyList<ItemLink>?> own,
+    Func<int, IReadOnlyList<ItemLink>?> own,
     ReferenceGraph references,
     Func<string, int> krOrder)
 {
@@ -56,7 +57,7 @@ internal sealed class ReferenceFollower(
 
     private IReadOnlyList<string> Carried(int index, HashSet<int> path, ref bool cut)
     {
-        if (own[index] is { } ownLinks)
+        if (own(index) is { } ownLinks)
         {
             return [.. ownLinks.Select(l => l.KrId)];
         }

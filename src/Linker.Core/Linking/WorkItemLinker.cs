@@ -27,12 +27,6 @@ public sealed class WorkItemLinker
     private readonly IReadOnlyList<LinkDecision> _bauDecisions;
     private static readonly LinkDecision Unlinked = new(LinkHow.Unlinked, [], null);
 
-    // The last inherited decision made: siblings come one after the other and share it.
-    private LinkDecision? _inheritedDecision;
-
-    // The last explicit decision made, shared by the next item that holds the same list of links.
-    private LinkDecision? _explicitDecision;
-
     /// <param name="krFieldNames">
     /// Each source's configured KR field name (<c>Sources[].Fields.KeyResult</c>) by source name, to say
     /// which field named a KR; a source not listed reads as "Key Result".
@@ -84,58 +78,81 @@ public sealed class WorkItemLinker
     /// <see cref="Link(IReadOnlyList{WorkItem})"/> from each item's <see cref="LinkFacts"/> as they were worked out
     /// before (stored with the row under this linker's <see cref="LinkFactsReader.Stamp"/>); null works them out here.
     /// </summary>
-    internal LinkingResult Link(IReadOnlyList<WorkItem> items, IReadOnlyList<LinkFacts>? facts)
+    /// <param name="parallelFrom">
+    /// From how many items the per-item stages run on two halves at once; null: from <see cref="ParallelFrom"/> on two
+    /// cores or more.
+    /// </param>
+    internal LinkingResult Link(IReadOnlyList<WorkItem> items, IReadOnlyList<LinkFacts>? facts, int? parallelFrom = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         facts ??= FactsOf(items);
 
+        // The per-item stages run on the lower and the upper half of the items at once when there are many (the second
+        // core was idle while a million items were linked). Each stage writes only its own half's slots of the arrays
+        // below and keeps its caches to itself (ExplicitStage, HalfState); what a stage reads of the other half was
+        // written by an earlier stage, finished before it starts. So every slot, and the findings merged in half order,
+        // come out as one pass over all the items would make them, whatever the scheduling.
+        var count = items.Count;
+        var split = count >= (parallelFrom ?? (Environment.ProcessorCount < 2 ? int.MaxValue : ParallelFrom)) && count >= 2
+            ? count / 2
+            : count;
+        var halves = split == count ? new[] { (From: 0, To: count) } : [(0, split), (split, count)];
+
+        var tagFindings = new Dictionary<int, IReadOnlyList<Finding>>[halves.Length];
+        var explicitLinks = new IReadOnlyList<ItemLink>[count];
+        var found = new List<(int Item, Finding Finding)>[halves.Length];
+        ParentGraph? parents = null;
+        ReferenceGraph? references = null;
+
+        // Stage 1: each half's explicit links and tag findings; beside them the parent and reference graphs, which read
+        // only the items and their facts.
+        Parallel.Invoke(
+        [
+            .. halves.Select((half, h) => (Action)(() => (found[h], tagFindings[h]) = ExplicitStage(items, facts, half.From, half.To, explicitLinks))),
+            () => parents = _inherit ? new ParentGraph(items) : null,
+            () => references = new ReferenceGraph(items, i => facts[i].References),
+        ]);
+
         var findings = new List<(int Item, Finding Finding)>();
-        var tagFindings = new IReadOnlyList<Finding>[items.Count];
-        var explicitLinks = new IReadOnlyList<ItemLink>[items.Count];
-        var found = new List<Finding>();
-        var byMentions = new Dictionary<IReadOnlyList<KrMention>, IReadOnlyList<ItemLink>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < items.Count; i++)
+        foreach (var half in found)
         {
-            found.Clear();
-            explicitLinks[i] = ExplicitLinks(items[i], facts[i].Mentions, found, byMentions);
-            tagFindings[i] = found.Count == 0 ? [] : [.. found];
-            foreach (var finding in found)
-            {
-                findings.Add((i, finding));
-            }
+            findings.AddRange(half);
         }
 
-        var parents = _inherit ? new ParentGraph(items) : null;
         if (parents is not null)
         {
             findings.AddRange(parents.Cycles().Select(cycle => CycleFinding(cycle, items)));
         }
 
-        var walks = new InheritanceWalk[items.Count];
-        var own = new IReadOnlyList<ItemLink>?[items.Count];
-        Func<int, bool> isGone = n => items[n].GoneAt is not null;
-        Func<int, bool> hasExplicit = n => explicitLinks[n].Count > 0;
-
-        // The children of one tagged item inherit the same links: one list for all of them. Siblings walk the same
-        // chain from their parent: one walk for all of them, unless it loops (then where it closes depends on the child).
-        var inherited = parents is null ? null : new IReadOnlyList<ItemLink>?[items.Count];
-        var walkFromParent = parents is null ? null : new InheritanceWalk?[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        // Few items name an unknown KR: their tag findings by index, every other item's none.
+        var allTagFindings = tagFindings[0];
+        foreach (var (index, itemFindings) in tagFindings.Skip(1).SelectMany(half => half))
         {
-            walks[i] = parents is null ? InheritanceWalk.Off : WalkFrom(i, parents);
-            own[i] = explicitLinks[i].Count > 0 ? explicitLinks[i]
-                : walks[i].Tagged is { } tagged ? InheritedFrom(tagged)
-                : null;
+            allTagFindings.Add(index, itemFindings);
         }
 
-        InheritanceWalk WalkFrom(int index, ParentGraph graph)
+        // Stage 2: each half's inheritance walks, reading every item's explicit links.
+        var walks = new InheritanceWalk[count];
+        var states = halves.Select(_ => new HalfState()).ToArray();
+        Func<int, bool> isGone = n => items[n].GoneAt is not null;
+        Func<int, bool> hasExplicit = n => explicitLinks[n].Count > 0;
+        Parallel.For(0, halves.Length, h =>
+        {
+            var state = states[h];
+            for (var i = halves[h].From; i < halves[h].To; i++)
+            {
+                walks[i] = parents is null ? InheritanceWalk.Off : WalkFrom(i, parents, state);
+            }
+        });
+
+        InheritanceWalk WalkFrom(int index, ParentGraph graph, HalfState state)
         {
             if (graph.ParentOf(index) is not { } parent)
             {
                 return InheritanceWalk.From(index, graph, isGone, hasExplicit);
             }
 
-            if (walkFromParent![parent] is { } shared)
+            if (state.WalkFromParent.TryGetValue(parent, out var shared))
             {
                 return shared;
             }
@@ -143,50 +160,122 @@ public sealed class WorkItemLinker
             var walk = InheritanceWalk.From(index, graph, isGone, hasExplicit);
             if (!walk.Loops)
             {
-                walkFromParent[parent] = walk;
+                state.WalkFromParent.Add(parent, walk);
             }
 
             return walk;
         }
 
-        IReadOnlyList<ItemLink> InheritedFrom(int tagged)
+        IReadOnlyList<ItemLink> InheritedFrom(int tagged, HalfState state)
         {
-            // By index, not in a dictionary: nearly every item of a million asks.
-            return inherited![tagged] ??= [.. explicitLinks[tagged].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[tagged].Key))];
+            ref var links = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(state.Inherited, tagged, out _);
+            return links ??= [.. explicitLinks[tagged].Select(l => new ItemLink(l.KrId, LinkReason.Inherited, items[tagged].Key))];
         }
 
-        var references = new ReferenceGraph(items, i => facts[i].References);
-        var follower = new ReferenceFollower(items, own, references, kr => _catalog.Find(kr)?.Order ?? int.MaxValue);
-        var decisions = new LinkDecision[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            decisions[i] = Decide(facts[i], explicitLinks[i], own[i], follower, i);
-        }
+        IReadOnlyList<ItemLink>? OwnKrs(int n) =>
+            explicitLinks[n].Count > 0 ? explicitLinks[n] : walks[n].Tagged is { } tagged ? explicitLinks[tagged] : null;
 
+        // Stage 3: each half's own links (explicit, else inherited), decisions and linked items. A reference follows the
+        // KRs any item holds of its own: its explicit ones, else its tagged ancestor's (the inherited links name the same).
+        var decisions = new LinkDecision[count];
+        var linked = new LinkedItem[count];
         var explainer = new LinkExplainer(
-            new LinkExplainer.State(items, explicitLinks, tagFindings, walks, references, decisions),
+            new LinkExplainer.State(items, explicitLinks, new TagFindingsByIndex(allTagFindings, count), walks, references!, decisions),
             _catalog.PeriodName,
             _inherit,
             _references,
             _rules.Count > 0);
-        var linked = new LinkedItem[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        Parallel.For(0, halves.Length, h =>
         {
-            var bucket = decisions[i].How switch
+            var state = states[h];
+            var follower = new ReferenceFollower(items, OwnKrs, references!, kr => _catalog.Find(kr)?.Order ?? int.MaxValue);
+            for (var i = halves[h].From; i < halves[h].To; i++)
             {
-                LinkHow.Bau => Bucket.Bau,
-                LinkHow.Unlinked => Bucket.Unlinked,
-                _ => Bucket.Linked,
-            };
-            linked[i] = new LinkedItem(items[i], decisions[i].Links, bucket) { ExplainLater = (explainer, i) };
-        }
+                var own = explicitLinks[i].Count > 0 ? explicitLinks[i]
+                    : walks[i].Tagged is { } tagged ? InheritedFrom(tagged, state)
+                    : null;
+                var decision = decisions[i] = Decide(facts[i], explicitLinks[i], own, follower, i, state);
+                var bucket = decision.How switch
+                {
+                    LinkHow.Bau => Bucket.Bau,
+                    LinkHow.Unlinked => Bucket.Unlinked,
+                    _ => Bucket.Linked,
+                };
+                linked[i] = new LinkedItem(items[i], decision.Links, bucket) { ExplainLater = (explainer, i) };
+            }
+        });
 
         return new LinkingResult(
             linked,
             [.. findings.OrderBy(f => f.Item).ThenBy(f => f.Finding.Rule, StringComparer.Ordinal).Select(f => f.Finding)])
         {
-            Graphs = new LinkGraphs(parents, references),
+            Graphs = new LinkGraphs(parents, references!),
         };
+    }
+
+    // Each item's tag findings, from the few that have any (a million slots of an empty list were 8 MB).
+    private sealed class TagFindingsByIndex(Dictionary<int, IReadOnlyList<Finding>> byIndex, int count) : IReadOnlyList<IReadOnlyList<Finding>>
+    {
+        public int Count => count;
+
+        public IReadOnlyList<Finding> this[int index] =>
+            (uint)index < (uint)count ? byIndex.GetValueOrDefault(index, []) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<IReadOnlyList<Finding>> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    // Below this many items one thread links them all: a second one costs more than it saves.
+    private const int ParallelFrom = 100_000;
+
+    // What one half's stages 2 and 3 keep to themselves: the walk from each parent its items met, the inherited list of
+    // each tagged ancestor, and the last decisions made (siblings and items naming the same KRs share them).
+    private sealed class HalfState
+    {
+        public Dictionary<int, InheritanceWalk> WalkFromParent { get; } = [];
+
+        public Dictionary<int, IReadOnlyList<ItemLink>> Inherited { get; } = [];
+
+        public LinkDecision? ExplicitDecision { get; set; }
+
+        public LinkDecision? InheritedDecision { get; set; }
+    }
+
+    // Stage 1 of one half: the explicit links and tag findings of items [from, to), with its own cache of shared lists.
+    private (List<(int Item, Finding Finding)> Findings, Dictionary<int, IReadOnlyList<Finding>> ByItem) ExplicitStage(
+        IReadOnlyList<WorkItem> items,
+        IReadOnlyList<LinkFacts> facts,
+        int from,
+        int to,
+        IReadOnlyList<ItemLink>[] explicitLinks)
+    {
+        var findings = new List<(int Item, Finding Finding)>();
+        var tagFindings = new Dictionary<int, IReadOnlyList<Finding>>();
+        var found = new List<Finding>();
+        var byMentions = new Dictionary<IReadOnlyList<KrMention>, IReadOnlyList<ItemLink>>(ReferenceEqualityComparer.Instance);
+        for (var i = from; i < to; i++)
+        {
+            found.Clear();
+            explicitLinks[i] = ExplicitLinks(items[i], facts[i].Mentions, found, byMentions);
+            if (found.Count > 0)
+            {
+                tagFindings.Add(i, [.. found]);
+            }
+
+            foreach (var finding in found)
+            {
+                findings.Add((i, finding));
+            }
+        }
+
+        return (findings, tagFindings);
     }
 
     // Items that name the same KRs the same way share one list of links (the stored facts of equal label lists are one
@@ -219,14 +308,14 @@ public sealed class WorkItemLinker
     private const int MaxSharedMentionLists = 10_000;
 
     private LinkDecision Decide(
-        LinkFacts facts, IReadOnlyList<ItemLink> explicitLinks, IReadOnlyList<ItemLink>? own, ReferenceFollower follower, int index)
+        LinkFacts facts, IReadOnlyList<ItemLink> explicitLinks, IReadOnlyList<ItemLink>? own, ReferenceFollower follower, int index, HalfState state)
     {
         if (explicitLinks.Count > 0)
         {
             // Items that name the same KRs the same way hold one list of links (ExplicitLinks): one decision for all.
-            if (_explicitDecision is not { } named || !ReferenceEquals(named.Links, explicitLinks))
+            if (state.ExplicitDecision is not { } named || !ReferenceEquals(named.Links, explicitLinks))
             {
-                _explicitDecision = named = new LinkDecision(LinkHow.Explicit, explicitLinks, null);
+                state.ExplicitDecision = named = new LinkDecision(LinkHow.Explicit, explicitLinks, null);
             }
 
             return named;
@@ -235,9 +324,9 @@ public sealed class WorkItemLinker
         if (own is not null)
         {
             // Every child of one tagged item holds the same list (see Link): one decision for all of them.
-            if (_inheritedDecision is not { } last || !ReferenceEquals(last.Links, own))
+            if (state.InheritedDecision is not { } last || !ReferenceEquals(last.Links, own))
             {
-                _inheritedDecision = last = new LinkDecision(LinkHow.Inherited, own, null);
+                state.InheritedDecision = last = new LinkDecision(LinkHow.Inherited, own, null);
             }
 
             return last;

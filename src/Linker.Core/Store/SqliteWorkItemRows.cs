@@ -64,7 +64,7 @@ internal static class SqliteWorkItemRows
     /// type, state, team, project, area, iteration, parent ids and keys, the stored lists) found in a
     /// <see cref="StringPool"/> from their UTF-8 bytes, so shared by every item that holds them and never made again.
     /// The table is scanned in its own row order (a range on each of two connections when it is large, each core
-    /// reading half) and the items are put in key order after (<see cref="StoreKeyOrder"/>). Gives what
+    /// reading half and putting it in key order) and the halves are merged in key order after (<see cref="StoreKeyOrder"/>). Gives what
     /// <see cref="WorkItemMapping.ToItem"/> of each row gives.
     /// </summary>
     /// <param name="parallelFrom">
@@ -79,8 +79,11 @@ internal static class SqliteWorkItemRows
             var (lower, upper) = await ReadSplitAsync(
                 connection, parallelFrom, (c, from, to, expected) => ReadRange(c, from, to, expected, stamp: null, cancellationToken), cancellationToken);
             var items = lower.Items;
-            items.AddRange(upper?.Items ?? []);
-            StoreKeyOrder.Sort(items);
+            if (upper is not null)
+            {
+                StoreKeyOrder.MergeSorted<object?>(items, null, upper.Items, null);
+            }
+
             return items;
         }
         finally
@@ -111,9 +114,11 @@ internal static class SqliteWorkItemRows
             {
                 var items = lower.Items;
                 var facts = lower.Facts!;
-                items.AddRange(upper?.Items ?? []);
-                facts.AddRange(upper?.Facts ?? []);
-                StoreKeyOrder.Sort(items, facts);
+                if (upper is not null)
+                {
+                    StoreKeyOrder.MergeSorted(items, facts, upper.Items, upper.Facts);
+                }
+
                 return new StoredForLinking(items, facts, []);
             }
 
@@ -122,9 +127,11 @@ internal static class SqliteWorkItemRows
                 connection, parallelFrom, (c, from, to, expected) => ReadRange(c, from, to, expected, stamp, cancellationToken), cancellationToken);
             var all = lower.Items;
             var changedAt = lower.ChangedAt!;
-            all.AddRange(upper?.Items ?? []);
-            changedAt.AddRange(upper?.ChangedAt ?? []);
-            StoreKeyOrder.Sort(all, changedAt);
+            if (upper is not null)
+            {
+                StoreKeyOrder.MergeSorted(all, changedAt, upper.Items, upper.ChangedAt);
+            }
+
             var toWrite = new List<(int Index, long ChangedAt)>();
             for (var i = 0; i < changedAt.Count; i++)
             {
@@ -284,6 +291,8 @@ internal static class SqliteWorkItemRows
             }
         }
 
+        // Each half is put in key order on its own thread; the two are merged after (ReadSplitAsync's callers).
+        StoreKeyOrder.Sort(items, changedAt);
         return new Chunk(items, ChangedAt: changedAt);
     }
 
@@ -344,6 +353,12 @@ internal static class SqliteWorkItemRows
 
             items.Add(ReadLinkingItem(rows, pool, lists));
             facts.Add(rowFacts);
+        }
+
+        // Each half is put in key order on its own thread (not worth it once a stale row means all is read again).
+        if (!stale.Value)
+        {
+            StoreKeyOrder.Sort(items, facts);
         }
 
         return new Chunk(items, facts);

@@ -93,6 +93,53 @@ internal static class StoreKeyOrder
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="upper"/> to <paramref name="lower"/> in <see cref="Compare"/> order, each already in it,
+    /// each companion moved with its item: one pass from the back, in the lower list's own storage (no second buffer).
+    /// On a tie the lower item comes first, as <see cref="Sort{T}"/> of the two lists one after the other would put it.
+    /// </summary>
+    public static void MergeSorted<T>(List<WorkItem> lower, List<T>? lowerCompanions, List<WorkItem> upper, List<T>? upperCompanions)
+    {
+        var (left, right) = (lower.Count, upper.Count);
+        var total = left + right;
+        lower.EnsureCapacity(total);
+        CollectionsMarshal.SetCount(lower, total);
+        var to = CollectionsMarshal.AsSpan(lower);
+        var from = CollectionsMarshal.AsSpan(upper);
+        Span<T> toCompanions = default, fromCompanions = default;
+        if (lowerCompanions is not null)
+        {
+            lowerCompanions.EnsureCapacity(total);
+            CollectionsMarshal.SetCount(lowerCompanions, total);
+            toCompanions = CollectionsMarshal.AsSpan(lowerCompanions);
+            fromCompanions = CollectionsMarshal.AsSpan(upperCompanions);
+        }
+
+        // The slot written is never before the next lower item still to read, so nothing is overwritten before it is read.
+        for (var next = total - 1; right > 0; next--)
+        {
+            var takeUpper = left == 0 || Compare(to[left - 1], from[right - 1]) <= 0;
+            if (takeUpper)
+            {
+                right--;
+                to[next] = from[right];
+                if (lowerCompanions is not null)
+                {
+                    toCompanions[next] = fromCompanions[right];
+                }
+            }
+            else
+            {
+                left--;
+                to[next] = to[left];
+                if (lowerCompanions is not null)
+                {
+                    toCompanions[next] = toCompanions[left];
+                }
+            }
+        }
+    }
+
     private static void Merge<T>(
         Span<WorkItem> from, int start, int middle, int end, Span<WorkItem> to, Span<T> fromCompanions, Span<T> toCompanions, bool withCompanions)
     {

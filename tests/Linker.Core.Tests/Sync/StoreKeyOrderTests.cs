@@ -38,6 +38,20 @@ public sealed class StoreKeyOrderTests
         Assert.Equal(expected, items.Select(i => i.ExternalId));
     }
 
+    [Fact]
+    public void Two_halves_each_in_order_merge_into_the_order_of_both_with_their_companions()
+    {
+        List<WorkItem> lower = [.. Ids("ado", "2", "7"), .. Ids("jira", "1", "4", "😀")];
+        List<WorkItem> upper = [.. Ids("ado", "1", "～"), .. Ids("jira", "10", "3")];
+        var lowerTags = lower.Select(i => $"L{i.ExternalId}").ToList();
+        var upperTags = upper.Select(i => $"U{i.ExternalId}").ToList();
+
+        StoreKeyOrder.MergeSorted(lower, lowerTags, upper, upperTags);
+
+        Assert.Equal(["ado 1", "ado 2", "ado 7", "ado ～", "jira 1", "jira 10", "jira 3", "jira 4", "jira 😀"], lower.Select(i => $"{i.Source} {i.ExternalId}"));
+        Assert.Equal(["U1", "L2", "L7", "U～", "L1", "U10", "U3", "L4", "L😀"], lowerTags);
+    }
+
     private static int[] CodePoints(string text) => [.. text.EnumerateRunes().Select(r => r.Value)];
 
     private static IEnumerable<WorkItem> Ids(string source, params string[] ids) =>
