@@ -38,13 +38,13 @@ internal static class ReportPhasesScenario
             // the heap is freed before and after each build as the worker's refresh job frees it.
             if (round > 1)
             {
-                Worker.Scheduling.ReportMemory.Release();
+                await Worker.Scheduling.ReportMemory.ReleaseAsync();
             }
 
             await RoundAsync(round, rounds, builder, okrs, writer, formats, outFolder, self, total, output, cancellationToken);
             if (rounds > 1)
             {
-                await Worker.Scheduling.ReportMemory.ReleaseAfterBuildAsync();
+                await Worker.Scheduling.ReportMemory.ReleaseAsync();
                 self.Refresh();
                 await output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,

@@ -62,7 +62,7 @@ internal sealed partial class RefreshJob(
             // The build starts from a clean heap: without the parsed report the dashboard held of this week (stale once
             // rebuilt) and without what the sync before it left behind (a changed million-row file: ~0.4 GB).
             dashboard.Forget(week.ToString());
-            ReportMemory.Release();
+            await ReportMemory.ReleaseAsync();
             await RefreshAsync(set, week, hard.Token);
         }
         catch (Exception ex) when (ex is OkrLoadException or LinkingConfigException)
@@ -72,7 +72,7 @@ internal sealed partial class RefreshJob(
         finally
         {
             // Here, not in RefreshAsync: that method's state keeps the report alive until it returns.
-            await ReportMemory.ReleaseAfterBuildAsync();
+            await ReportMemory.ReleaseAsync();
         }
     }
 

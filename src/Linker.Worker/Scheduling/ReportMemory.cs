@@ -10,21 +10,19 @@ namespace OkrLinker.Worker.Scheduling;
 internal static class ReportMemory
 {
     // Right after a build, the pool threads that worked on it still reach the last of it for a moment: a collection
-    // then kept 533 MB of a million-item build alive, one 100 ms later 3 MB (docs/benchmarks.md).
+    // then kept 533 MB of a million-item build alive, one 100 ms later 3 MB (docs/benchmarks.md). The same holds for
+    // a sync or a dashboard parse just before a build.
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Before a build: collects everything unreachable and returns the free pages.</summary>
-    public static void Release() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-
     /// <summary>
-    /// After a build, from a method that holds nothing of it (not the async method that awaited it): waits for the
-    /// threads that worked on it to let go, then <see cref="Release"/>. Not cancellable: it is half a second. Real time,
-    /// not the host's TimeProvider: it waits for threads, not for a moment of the schedule (a test's clock may stand still).
+    /// Waits for the pool threads that last worked to let go, then collects everything unreachable and returns the free
+    /// pages. Call from a method that holds nothing of a build (not the async method that awaited it). Not cancellable:
+    /// it is half a second. Real time, not the host's TimeProvider: it waits for threads, not for a moment of the
+    /// schedule (a test's clock may stand still).
     /// </summary>
-    public static async Task ReleaseAfterBuildAsync()
+    public static async Task ReleaseAsync()
     {
         await Task.Delay(Settle, CancellationToken.None);
-        Release();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

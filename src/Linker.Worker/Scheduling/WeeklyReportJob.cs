@@ -55,7 +55,7 @@ internal sealed partial class WeeklyReportJob(
             var set = okrs.Load();
             // As the refresh does: the build starts from a clean heap, without the dashboard's parsed report of the week.
             dashboard.Forget(week.ToString());
-            ReportMemory.Release();
+            await ReportMemory.ReleaseAsync();
             await ReportAsync(set, week, report, hard.Token);
         }
         catch (Exception ex) when (ex is OkrLoadException or Core.Linking.LinkingConfigException)
@@ -65,7 +65,7 @@ internal sealed partial class WeeklyReportJob(
         finally
         {
             // Here, not in ReportAsync: that method's state keeps the report alive until it returns.
-            await ReportMemory.ReleaseAfterBuildAsync();
+            await ReportMemory.ReleaseAsync();
         }
     }
 
