@@ -37,23 +37,6 @@ internal sealed class TextIndex
         _itemsByTermKr = new int[64 * Math.Max(krCount, 1)];
     }
 
-    /// <param name="items">Every stored item; the titles of gone ones do not count.</param>
-    /// <param name="krsOf">The KR indices each item serves, by item.</param>
-    /// <param name="krTitles">Each KR's title, in okrs.yaml order.</param>
-    public TextIndex(IReadOnlyList<LinkedItem> items, IReadOnlyList<int[]> krsOf, IReadOnlyList<string> krTitles)
-        : this(krTitles.Count)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i].Item.GoneAt is null)
-            {
-                AddTitle(items[i].Item.Title, krsOf[i]);
-            }
-        }
-
-        Complete(krTitles);
-    }
-
     /// <summary>Counts the next stored item's title (gone items' titles do not count), the items in their list's order.</summary>
     /// <param name="krs">The KR indices the item serves.</param>
     /// <remarks>
