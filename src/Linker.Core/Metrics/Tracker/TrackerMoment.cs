@@ -16,19 +16,17 @@ internal static class TrackerMoment
     public const int CycleWindowDays = 28;
 
     /// <summary>The item's category at <paramref name="at"/>, or null when it did not exist yet.</summary>
-    public static StateCategory? CategoryAt(WorkItem item, DateTimeOffset at)
+    public static StateCategory? CategoryAt(WorkItem item, DateTimeOffset at) => CategoryAt(item.Created, ClosedAt(item), item.Category, at);
+
+    /// <summary>The category at <paramref name="at"/> of an item created, closed (null: open) and now in the category given.</summary>
+    private static StateCategory? CategoryAt(DateTimeOffset created, DateTimeOffset? closed, StateCategory now, DateTimeOffset at)
     {
-        if (item.Created > at)
+        if (created > at)
         {
             return null;
         }
 
-        if (ClosedAt(item) is not { } closed)
-        {
-            return item.Category;
-        }
-
-        return closed <= at ? item.Category : StateCategory.InProgress;
+        return closed is not { } closedAt || closedAt <= at ? now : StateCategory.InProgress;
     }
 
     /// <summary>When a Done or Removed item closed; null for an open one.</summary>
@@ -60,14 +58,8 @@ internal static class TrackerMoment
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (item.Created > at)
-            {
-                continue;
-            }
-
-            var closedThen = item.ClosedAt is { } closed && closed <= at;
-            var category = item.ClosedAt is null || closedThen ? item.Category : StateCategory.InProgress;
-            if (category == StateCategory.Removed || !(category == item.Category ? item.MatchesNow : item.MatchesWhileOpen))
+            if (CategoryAt(item.Created, item.ClosedAt, item.Category, at) is not { } category
+                || category == StateCategory.Removed || !(category == item.Category ? item.MatchesNow : item.MatchesWhileOpen))
             {
                 continue;
             }
