@@ -17,12 +17,12 @@ internal sealed class BucketTally
     private double _unlinkedPoints;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(LinkedItem linked)
+    public void Add(Items.WorkItem item, Bucket bucket)
     {
         _items++;
-        var points = linked.Item.StoryPoints;
+        var points = item.StoryPoints;
         _points += points ?? 0;
-        switch (linked.Bucket)
+        switch (bucket)
         {
             case Bucket.Linked:
                 _linked++;

@@ -61,30 +61,23 @@ internal sealed class FigurePass
     /// <summary>Adds every item, in the list's order.</summary>
     public void AddAll(IReadOnlyList<LinkedItem> items)
     {
-        // The linker hands an array: read it as one, rather than through a million interface calls of an enumerator.
-        if (items is LinkedItem[] array)
+        // By index, from the linker's decisions: no LinkedItem is made for the million items (LinkedItems).
+        var view = LinkedItems.Of(items);
+        var count = view.Count;
+        for (var i = 0; i < count; i++)
         {
-            foreach (var linked in array)
-            {
-                Add(linked);
-            }
-        }
-        else
-        {
-            foreach (var linked in items)
-            {
-                Add(linked);
-            }
+            Add(view, i);
         }
     }
 
     // This and the methods it calls per item are compiled fully optimized at once: a report runs them a million times
     // in a process that lives a few seconds, and first-tier code ran most of them (docs/benchmarks.md, figures session 8).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(LinkedItem linked)
+    private void Add(LinkedItems view, int index)
     {
-        var item = linked.Item;
-        trend?.Add(item, linked.Bucket);
+        var item = view.ItemAt(index);
+        var bucket = view.BucketAt(index);
+        trend?.Add(item, bucket);
         var category = item.Category;
 
         // FigureCalculator.IsInScope, on UTC ticks (comparing them is comparing the instants).
@@ -95,7 +88,7 @@ internal sealed class FigurePass
             _ => false,
         };
 
-        var links = linked.Links;
+        var links = view.LinksAt(index);
         var hasKrs = links.Count > 0 && category != StateCategory.Removed;
         if (!inScope && !hasKrs)
         {
@@ -105,7 +98,7 @@ internal sealed class FigurePass
         var team = teamIds.IdOf(item.Team);
         if (inScope)
         {
-            AddInScope(linked, item, team);
+            AddInScope(view, index, item, bucket, team);
         }
 
         if (hasKrs)
@@ -170,9 +163,9 @@ internal sealed class FigurePass
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddInScope(LinkedItem linked, WorkItem item, int team)
+    private void AddInScope(LinkedItems view, int index, WorkItem item, Bucket bucket, int team)
     {
-        Totals.Add(linked);
+        Totals.Add(item, bucket);
         while (teamTallies.Count <= team)
         {
             teamTallies.Add(null);
@@ -185,8 +178,8 @@ internal sealed class FigurePass
             teamNames[team] = item.Team;
         }
 
-        tally.Add(linked);
-        if (linked.Bucket != Bucket.Unlinked)
+        tally.Add(item, bucket);
+        if (bucket != Bucket.Unlinked)
         {
             return;
         }
@@ -198,9 +191,9 @@ internal sealed class FigurePass
 
         // Each keeps why it is unlinked in compact form: wording 220,000 explanations here was most of the figures' time
         // and garbage at a million items.
-        unlinked[^1][unlinkedCount & ChunkMask] = linked.UnlinkedWhy is { } why
+        unlinked[^1][unlinkedCount & ChunkMask] = view.WhyAt(index) is { } why
             ? new UnlinkedItem(item.Source, item.Key, item.Title, item.Url, item.Team, item.Type, item.State, item.StoryPoints) { Why = why }
-            : new UnlinkedItem(item.Source, item.Key, item.Title, item.Url, item.Team, item.Type, item.State, item.StoryPoints, linked.Explanation);
+            : new UnlinkedItem(item.Source, item.Key, item.Title, item.Url, item.Team, item.Type, item.State, item.StoryPoints, view.ExplanationAt(index));
         unlinkedCount++;
     }
 

@@ -175,10 +175,10 @@ public sealed class WorkItemLinker
         IReadOnlyList<ItemLink>? OwnKrs(int n) =>
             explicitLinks[n].Count > 0 ? explicitLinks[n] : walks[n].Tagged is { } tagged ? explicitLinks[tagged] : null;
 
-        // Stage 3: each half's own links (explicit, else inherited), decisions and linked items. A reference follows the
-        // KRs any item holds of its own: its explicit ones, else its tagged ancestor's (the inherited links name the same).
+        // Stage 3: each half's own links (explicit, else inherited) and decisions. A reference follows the KRs any item
+        // holds of its own: its explicit ones, else its tagged ancestor's (the inherited links name the same). The linked
+        // items are read from the decisions (LinkedItems): no LinkedItem is made here.
         var decisions = new LinkDecision[count];
-        var linked = new LinkedItem[count];
         var explainer = new LinkExplainer(
             new LinkExplainer.State(items, explicitLinks, new TagFindingsByIndex(allTagFindings, count), walks, references!, decisions),
             _catalog.PeriodName,
@@ -194,19 +194,12 @@ public sealed class WorkItemLinker
                 var own = explicitLinks[i].Count > 0 ? explicitLinks[i]
                     : walks[i].Tagged is { } tagged ? InheritedFrom(tagged, state)
                     : null;
-                var decision = decisions[i] = Decide(facts[i], explicitLinks[i], own, follower, i, state);
-                var bucket = decision.How switch
-                {
-                    LinkHow.Bau => Bucket.Bau,
-                    LinkHow.Unlinked => Bucket.Unlinked,
-                    _ => Bucket.Linked,
-                };
-                linked[i] = new LinkedItem(items[i], decision.Links, bucket) { ExplainLater = (explainer, i) };
+                decisions[i] = Decide(facts[i], explicitLinks[i], own, follower, i, state);
             }
         });
 
         return new LinkingResult(
-            linked,
+            new LinkedItems(items, decisions, explainer),
             [.. findings.OrderBy(f => f.Item).ThenBy(f => f.Finding.Rule, StringComparer.Ordinal).Select(f => f.Finding)])
         {
             Graphs = new LinkGraphs(parents, references!),

@@ -24,9 +24,10 @@ internal static class TrendReconstruction
     public static double?[] UnlinkedShares(LinkingResult linking, IReadOnlyList<IsoWeek> weeks, TimeZoneInfo zone)
     {
         var tally = new Tally(weeks, zone);
-        foreach (var linked in linking.Items)
+        var view = LinkedItems.Of(linking.Items);
+        for (var i = 0; i < view.Count; i++)
         {
-            tally.Add(linked.Item, linked.Bucket);
+            tally.Add(view.ItemAt(i), view.BucketAt(i));
         }
 
         return tally.Shares();

@@ -107,23 +107,31 @@ internal static class SqliteLinkRows
     }
 
     // The links to store, in item order; a KR an item holds twice is stored once, as it came first.
-    private static List<Wanted> WantedLinks(IReadOnlyList<LinkedItem> items)
+    private static List<Wanted> WantedLinks(IReadOnlyList<LinkedItem> list)
     {
+        // By index from the linker's decisions: no LinkedItem is made for this (LinkedItems).
+        var items = LinkedItems.Of(list);
         var count = 0;
-        foreach (var item in items)
+        for (var n = 0; n < items.Count; n++)
         {
-            count += item.Links.Count;
+            count += items.LinksAt(n).Count;
         }
 
         var wanted = new List<Wanted>(count);
-        foreach (var item in items)
+        for (var n = 0; n < items.Count; n++)
         {
-            var links = item.Links;
+            var links = items.LinksAt(n);
+            if (links.Count == 0)
+            {
+                continue;
+            }
+
+            var item = items.ItemAt(n);
             for (var i = 0; i < links.Count; i++)
             {
                 if (!HeldBefore(links, i))
                 {
-                    wanted.Add(new Wanted(item.Item.Source, item.Item.ExternalId, links[i]));
+                    wanted.Add(new Wanted(item.Source, item.ExternalId, links[i]));
                 }
             }
         }

@@ -35,7 +35,7 @@ public sealed class KrSuggester
 
     private static readonly int[] NoKrs = [];
 
-    private readonly IReadOnlyList<LinkedItem> _items;
+    private readonly LinkedItems _items;
     private readonly string[] _krIds;
     private readonly int[][] _krsOf;
     private readonly int[] _parents;
@@ -60,7 +60,7 @@ public sealed class KrSuggester
         ArgumentNullException.ThrowIfNull(okrs);
         ArgumentNullException.ThrowIfNull(linkingOptions);
 
-        _items = linking.Items;
+        _items = LinkedItems.Of(linking.Items);
         _recentUntil = recentUntil;
         var krs = okrs.KeyResults.ToList();
         _krIds = [.. krs.Select(k => k.Id)];
@@ -74,8 +74,8 @@ public sealed class KrSuggester
         _krsOf = new int[count][];
         _gone = new bool[count];
         var recentFrom = recentUntil - RecentWork;
-        var parents = linking.Graphs is { } graphs && graphs.Parents is not null ? graphs.Parents : new ParentGraph([.. _items.Select(l => l.Item)]);
-        _references = linking.Graphs?.References ?? new ReferenceGraph([.. _items.Select(l => l.Item)], ReferencePatterns.Compile(linkingOptions));
+        var parents = linking.Graphs is { } graphs && graphs.Parents is not null ? graphs.Parents : new ParentGraph([.. linking.Items.Select(l => l.Item)]);
+        _references = linking.Graphs?.References ?? new ReferenceGraph([.. linking.Items.Select(l => l.Item)], ReferencePatterns.Compile(linkingOptions));
         _parents = new int[count];
         // Each item's children (and referrers) as runs of one array: counted per item, summed into where each run ends,
         // then filled from the last item back so each run's end walks down to its start and the runs keep item order.
@@ -83,7 +83,7 @@ public sealed class KrSuggester
         var referrerEnds = new int[count + 1];
         _text = new TextIndex(krs.Count);
         _unlinked = new UnlinkedKeys(_items);
-        Scan(_items is LinkedItem[] array ? array : [.. _items], krIndex, recentFrom, recentUntil, parents, childEnds, referrerEnds);
+        Scan(_items, krIndex, recentFrom, recentUntil, parents, childEnds, referrerEnds);
 
         _childStart = Ends(childEnds);
         _referrerStart = Ends(referrerEnds);
@@ -99,7 +99,7 @@ public sealed class KrSuggester
     // has, and its title's words. Fully optimized from the first call, as it runs once per report.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(
-        LinkedItem[] items, Dictionary<string, int> krIndex, DateTimeOffset recentFrom, DateTimeOffset recentUntil, ParentGraph parents,
+        LinkedItems items, Dictionary<string, int> krIndex, DateTimeOffset recentFrom, DateTimeOffset recentUntil, ParentGraph parents,
         int[] childEnds, int[] referrerEnds)
     {
         // The linker shares one links list among the items one decision linked (a tagged item's children): one KR
@@ -109,12 +109,11 @@ public sealed class KrSuggester
         var lastKrs = NoKrs;
         string? lastTeam = null;
         SignalTally? lastTally = null;
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            var linked = items[i];
-            var item = linked.Item;
+            var item = items.ItemAt(i);
             var gone = item.GoneAt is not null;
-            var links = linked.Links;
+            var links = items.LinksAt(i);
             int[] krs;
             if (gone || links.Count == 0)
             {
@@ -147,7 +146,7 @@ public sealed class KrSuggester
                 lastTally.Add(krs);
             }
 
-            if (linked.Bucket == Bucket.Unlinked)
+            if (items.BucketAt(i) == Bucket.Unlinked)
             {
                 _unlinked.Add(i, item.Key);
             }
@@ -284,7 +283,7 @@ public sealed class KrSuggester
             if (serving > 0)
             {
                 Add(candidates, kr, SiblingWeight, (double)serving / siblingCount,
-                    $"{serving} of {siblingCount} {Plural(siblingCount, "sibling")} under {_items[parent].Item.Key} {Serve(serving)} {_krIds[kr]}");
+                    $"{serving} of {siblingCount} {Plural(siblingCount, "sibling")} under {_items.ItemAt(parent).Key} {Serve(serving)} {_krIds[kr]}");
             }
         }
 
@@ -302,7 +301,7 @@ public sealed class KrSuggester
             if (serving > 0)
             {
                 Add(candidates, kr, CousinWeight, (double)serving / cousinCount,
-                    $"{serving} of {cousinCount} {Plural(cousinCount, "cousin")} under {_items[grandparent].Item.Key} {Serve(serving)} {_krIds[kr]}");
+                    $"{serving} of {cousinCount} {Plural(cousinCount, "cousin")} under {_items.ItemAt(grandparent).Key} {Serve(serving)} {_krIds[kr]}");
             }
         }
     }
@@ -337,7 +336,7 @@ public sealed class KrSuggester
 
         for (var kr = 0; kr < _krIds.Length; kr++)
         {
-            var serving = neighbours.Where(n => _krsOf[n].Contains(kr)).Select(n => _items[n].Item.Key).ToList();
+            var serving = neighbours.Where(n => _krsOf[n].Contains(kr)).Select(n => _items.ItemAt(n).Key).ToList();
             if (serving.Count > 0)
             {
                 var more = serving.Count > KeysShown ? $" and {serving.Count - KeysShown} more" : "";
@@ -349,7 +348,7 @@ public sealed class KrSuggester
 
     private void AddTextSignal(int index, Candidate?[] candidates)
     {
-        foreach (var match in _text.Match(_items[index].Item))
+        foreach (var match in _text.Match(_items.ItemAt(index)))
         {
             var shown = match.Words.Take(KeysShown).ToList();
             var words = string.Join(", ", shown.Select(w => $"\"{w.Surface}\" ({Where(w)})"));
@@ -360,7 +359,7 @@ public sealed class KrSuggester
 
     private void AddTeamSignal(int index, int[] own, Candidate?[] candidates)
     {
-        var item = _items[index].Item;
+        var item = _items.ItemAt(index);
         if (!_teamRecent.TryGetValue(item.Team, out var team))
         {
             return;
@@ -381,7 +380,7 @@ public sealed class KrSuggester
     }
 
     private bool IsCountedRecent(int index) =>
-        _items[index].Item is { GoneAt: null } item && item.Updated >= _recentUntil - RecentWork && item.Updated < _recentUntil;
+        _items.ItemAt(index) is { GoneAt: null } item && item.Updated >= _recentUntil - RecentWork && item.Updated < _recentUntil;
 
     private SignalTally ChildTally(int parent, Dictionary<int, SignalTally> cache)
     {

@@ -16,7 +16,7 @@ internal sealed class UnlinkedKeys
     private const int ChunkBits = 13;
     private const int ChunkMask = (1 << ChunkBits) - 1;
 
-    private readonly IReadOnlyList<LinkedItem> items;
+    private readonly LinkedItems items;
     // Each unlinked item's index and its key's hash, in the items' order, in chunks (no copies as they grow).
     private readonly List<(int Index, int Hash)[]> entries = [];
     private int count;
@@ -25,7 +25,7 @@ internal sealed class UnlinkedKeys
     private int[] next = [];
     private int mask;
 
-    public UnlinkedKeys(IReadOnlyList<LinkedItem> items) => this.items = items;
+    public UnlinkedKeys(LinkedItems items) => this.items = items;
 
     /// <summary>Adds the unlinked item at <paramref name="index"/>; items are added in their list's order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -71,7 +71,7 @@ internal sealed class UnlinkedKeys
                 continue;
             }
 
-            var item = items[index].Item;
+            var item = items.ItemAt(index);
             if (string.Equals(item.Key, key, StringComparison.Ordinal) && string.Equals(item.Source, source, StringComparison.Ordinal))
             {
                 return index;
