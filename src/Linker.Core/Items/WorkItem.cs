@@ -81,8 +81,14 @@ public sealed record WorkItem
     // The optional numbers and dates are kept as a value and a flag rather than as nullables: a nullable date takes 24
     // bytes and a nullable double 16, the flags share the slot beside Category, and a store of a million items holds a
     // million of these (docs/benchmarks.md). Equality is unchanged: an absent value is always held as default.
+    // The three dates are kept as their UTC ticks and, apart, their offsets in minutes: a DateTimeOffset takes 16 bytes
+    // (8 of ticks, 2 of offset, 6 of padding), the three ticks and offsets 30, so an item is 16 bytes smaller. Equality is
+    // unchanged: DateTimeOffset compares the instants alone, and so do the ticks (the offsets compare equal, see Offsets).
     private readonly double storyPoints;
-    private readonly DateTimeOffset resolved;
+    private readonly long createdTicks;
+    private readonly long updatedTicks;
+    private readonly long resolvedTicks;
+    private readonly Offsets offsets;
     private readonly bool hasStoryPoints;
     private readonly bool hasResolved;
 
@@ -92,14 +98,53 @@ public sealed record WorkItem
         init => (hasStoryPoints, storyPoints) = (value.HasValue, value.GetValueOrDefault());
     }
 
-    public required DateTimeOffset Created { get; init; }
+    public required DateTimeOffset Created
+    {
+        get => Offsets.At(createdTicks, offsets.Created);
+        init => (createdTicks, offsets.Created) = (value.UtcTicks, Offsets.Minutes(value));
+    }
 
-    public required DateTimeOffset Updated { get; init; }
+    public required DateTimeOffset Updated
+    {
+        get => Offsets.At(updatedTicks, offsets.Updated);
+        init => (updatedTicks, offsets.Updated) = (value.UtcTicks, Offsets.Minutes(value));
+    }
 
     public DateTimeOffset? Resolved
     {
-        get => hasResolved ? resolved : null;
-        init => (hasResolved, resolved) = (value.HasValue, value.GetValueOrDefault());
+        get => hasResolved ? Offsets.At(resolvedTicks, offsets.Resolved) : null;
+        init => (hasResolved, resolvedTicks, offsets.Resolved) =
+            value is { } at ? (true, at.UtcTicks, Offsets.Minutes(at)) : (false, 0L, (short)0);
+    }
+
+    /// <summary>
+    /// The dates' offsets from UTC, in minutes (a DateTimeOffset's offset is whole minutes, at most 14 hours). They take
+    /// no part in the item's equality, as the offset takes none in DateTimeOffset's.
+    /// </summary>
+    private struct Offsets : IEquatable<Offsets>
+    {
+        public short Created;
+        public short Updated;
+        public short Resolved;
+
+        public static short Minutes(DateTimeOffset at) => (short)(at.Offset.Ticks / TimeSpan.TicksPerMinute);
+
+        public static DateTimeOffset At(long utcTicks, short minutes)
+        {
+            if (minutes == 0)
+            {
+                return new DateTimeOffset(utcTicks, TimeSpan.Zero);
+            }
+
+            var offset = minutes * TimeSpan.TicksPerMinute;
+            return new DateTimeOffset(utcTicks + offset, new TimeSpan(offset));
+        }
+
+        public readonly bool Equals(Offsets other) => true;
+
+        public override readonly bool Equals(object? obj) => obj is Offsets;
+
+        public override readonly int GetHashCode() => 0;
     }
 
     /// <summary>
