@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OkrLinker.Core.Store.CompiledModel;
 
 namespace OkrLinker.Core.Store;
 
@@ -17,13 +18,18 @@ public static class StoreProvider
 
     public static bool IsPostgres(string provider) => string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Points <paramref name="builder"/> at <paramref name="connectionString"/> on <paramref name="provider"/>.</summary>
+    /// <summary>
+    /// Points <paramref name="builder"/> at <paramref name="connectionString"/> on <paramref name="provider"/>. On SQLite
+    /// the context uses the compiled model in Store/CompiledModel: EF Core would otherwise build the model from
+    /// <see cref="LinkerDbContext"/>'s <c>OnModelCreating</c> on each process's first context, a quarter of a second of
+    /// every CLI verb's start-up. PostgreSQL's model is still built (its converters differ; a worker builds it once).
+    /// </summary>
     public static DbContextOptionsBuilder UseStore(this DbContextOptionsBuilder builder, string provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return IsPostgres(provider)
             ? builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
-            : builder.UseSqlite(connectionString);
+            : builder.UseSqlite(connectionString).UseModel(LinkerDbContextModel.Instance);
     }
 
     /// <inheritdoc cref="UseStore(DbContextOptionsBuilder, string, string)"/>

@@ -28,7 +28,7 @@ internal static class LinkerHost
             DisableDefaults = true,
             ContentRootPath = Path.GetDirectoryName(fullPath)!,
         });
-        Configure(builder, fullPath, interactive);
+        Configure(builder, fullPath, interactive, neverStarted: true);
         return builder.Build();
     }
 
@@ -43,7 +43,11 @@ internal static class LinkerHost
     }
 
     /// <summary>Configuration, logging and the services every verb shares, on any kind of host builder.</summary>
-    public static void Configure(IHostApplicationBuilder builder, string fullPath, bool interactive)
+    /// <param name="neverStarted">
+    /// The verbs' host, which is built, used and disposed but never started: see
+    /// <see cref="LinkerTelemetry.AddLinkerTelemetry"/>.
+    /// </param>
+    public static void Configure(IHostApplicationBuilder builder, string fullPath, bool interactive, bool neverStarted = false)
     {
         try
         {
@@ -73,6 +77,6 @@ internal static class LinkerHost
         builder.Services.AddJiraSource();
         builder.Services.AddAzureDevOpsSource();
         builder.Services.AddMetricProviders();
-        builder.Services.AddLinkerTelemetry(builder.Configuration);
+        builder.Services.AddLinkerTelemetry(builder.Configuration, neverStarted);
     }
 }

@@ -38,7 +38,12 @@ public static class LinkerTelemetry
     /// is exported; the exporter takes endpoint, protocol, headers and intervals from the <c>OTEL_*</c> keys of
     /// the host's configuration (see <see cref="EnvironmentSettings"/>).
     /// </summary>
-    public static IServiceCollection AddLinkerTelemetry(this IServiceCollection services, IConfiguration? configuration = null)
+    /// <param name="neverStarted">
+    /// The host is never started (the CLI verbs). OpenTelemetry's hosted service is what builds the meter and tracer
+    /// providers, so in such a host only OTLP's log export does anything; without OTLP, OpenTelemetry is not registered
+    /// at all (its registration alone cost a verb ~70 ms of CPU at start). Our meters are enabled either way.
+    /// </param>
+    public static IServiceCollection AddLinkerTelemetry(this IServiceCollection services, IConfiguration? configuration = null, bool neverStarted = false)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (services.Any(s => s.ServiceType == typeof(TelemetryRegistered)))
@@ -61,11 +66,17 @@ public static class LinkerTelemetry
             }
         });
 
+        var export = !string.IsNullOrWhiteSpace(configuration?[OtlpEndpointKey]);
+        if (neverStarted && !export)
+        {
+            return services;
+        }
+
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(LinkerTelemetry).Assembly.GetName().Version?.ToString()))
             .WithMetrics(metrics => metrics.AddHttpClientInstrumentation().AddAspNetCoreInstrumentation())
             .WithTracing(tracing => tracing.AddSource([.. ActivitySourceNames]).AddHttpClientInstrumentation().AddAspNetCoreInstrumentation());
-        if (!string.IsNullOrWhiteSpace(configuration?[OtlpEndpointKey]))
+        if (export)
         {
             telemetry.UseOtlpExporter();
         }
