@@ -7,8 +7,9 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace OkrLinker.Bench;
 
 /// <summary>
-/// The scenarios: <c>ingest --items N [--seed S] [--skip full,report] [--keep]</c> (a CSV export synced
-/// and reported, each step in its own process; <c>--keep</c> leaves the folder for further runs), <c>page --items N</c> (one page of N items through the sync engine),
+/// The scenarios: <c>ingest --items N [--seed S] [--skip full,report] [--keep] [--large-pages MB]</c> (a CSV export synced
+/// and reported, each step in its own process; <c>--keep</c> leaves the folder for further runs; <c>--large-pages</c> puts the
+/// steps' GC heap on that many MB of huge pages, <see cref="LargePages"/>), <c>page --items N</c> (one page of N items through the sync engine),
 /// <c>github --items N --latency-ms L</c> (okrlinker sync against octokit.paginate on the fake GitHub),
 /// <c>jira --items N --latency-ms L [--flavor cloud|datacenter]</c> and <c>azure-devops --items N --latency-ms L</c> (first sync and
 /// unchanged re-sync against the fake tracker, at each <c>--concurrency</c>, default 1,2,4), <c>dashboard --items N</c> (the dashboard's server time over N stored items),
@@ -24,7 +25,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] [--rounds N] | output-parts --config KEPT/config/linker.json [--repeat R] [--only PART] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] [--large-pages MB] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] [--rounds N] | output-parts --config KEPT/config/linker.json [--repeat R] [--only PART] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -39,7 +40,8 @@ internal static class BenchCommand
                     Text(args, "--skip")?.Split(',').ToHashSet(StringComparer.Ordinal) ?? [],
                     args.Contains("--keep"),
                     output,
-                    cancellationToken);
+                    cancellationToken,
+                    Text(args, "--large-pages") is { } megabytes ? new LargePages(long.Parse(megabytes, CultureInfo.InvariantCulture) * 1024 * 1024) : null);
                 return 0;
             case "micro":
                 // BenchmarkDotNet's own arguments follow, e.g. --filter '*Commit*'. A short run in this

@@ -11,9 +11,16 @@ internal static class IngestScenario
 {
     /// <param name="skip">Steps left out by name start (<c>full</c>, <c>report</c>), to time the others alone.</param>
     /// <param name="keep">Leave the folder (config, CSV, store, reports) in place and print where it is.</param>
+    /// <param name="largePages">The steps' GC heap on huge pages of this size (README, "Large pages"); null: as deployed by default.</param>
     public static async Task<IReadOnlyList<StepResult>> RunAsync(
-        int items, int seed, IReadOnlySet<string> skip, bool keep, TextWriter output, CancellationToken cancellationToken)
+        int items, int seed, IReadOnlySet<string> skip, bool keep, TextWriter output, CancellationToken cancellationToken, LargePages? largePages = null)
     {
+        if (largePages is not null)
+        {
+            largePages.EnsureAvailable(await File.ReadAllTextAsync("/proc/meminfo", cancellationToken));
+        }
+
+        var environment = largePages?.Environment;
         var root = Directory.CreateTempSubdirectory("okrlinker-bench-").FullName;
         try
         {
@@ -26,20 +33,26 @@ internal static class IngestScenario
             await File.WriteAllTextAsync(configPath, BenchItems.Config("\"md\""), cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generated {items:N0} items (seed {seed}) in {generate.Elapsed.TotalSeconds:F2} s"));
             await output.WriteLineAsync(StepRunner.Describe());
+            if (largePages is not null)
+            {
+                await output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"steps' GC heap on huge pages: {string.Join(' ', largePages.Environment.Select(e => $"{e.Key}={e.Value}"))} ({largePages.Pages} pages of 2 MB)"));
+            }
 
             var steps = new List<StepResult>
             {
-                await StepRunner.RunAsync("sync (first)", items, ["sync", "--config", configPath], cancellationToken),
-                await StepRunner.RunAsync("sync (unchanged)", items, ["sync", "--config", configPath], cancellationToken),
+                await StepRunner.RunAsync("sync (first)", items, ["sync", "--config", configPath], cancellationToken, environment),
+                await StepRunner.RunAsync("sync (unchanged)", items, ["sync", "--config", configPath], cancellationToken, environment),
             };
             if (!skip.Contains("full"))
             {
-                steps.Add(await StepRunner.RunAsync("sync --full (unchanged)", items, ["sync", "--full", "--config", configPath], cancellationToken));
+                steps.Add(await StepRunner.RunAsync("sync --full (unchanged)", items, ["sync", "--full", "--config", configPath], cancellationToken, environment));
             }
 
             if (!skip.Contains("report"))
             {
-                steps.Add(await StepRunner.RunAsync("report md,json,html,csv", items, ["report", "--format", "md,json,html,csv", "--config", configPath], cancellationToken));
+                steps.Add(await StepRunner.RunAsync("report md,json,html,csv", items, ["report", "--format", "md,json,html,csv", "--config", configPath], cancellationToken, environment));
             }
 
             await output.WriteLineAsync(StepResult.Header);

@@ -4,7 +4,7 @@ namespace OkrLinker.Bench;
 
 /// <summary>
 /// One measured step: wall time (process start to exit), CPU time (user + system, all threads: on a
-/// shared machine the steadier figure), peak working set, GC count.
+/// shared machine the steadier figure), peak memory (working set plus the huge pages it held), GC count.
 /// </summary>
 internal sealed record StepResult(string Name, int Items, TimeSpan Wall, long PeakBytes, long Collections, TimeSpan Cpu = default)
 {
@@ -14,5 +14,5 @@ internal sealed record StepResult(string Name, int Items, TimeSpan Wall, long Pe
         CultureInfo.InvariantCulture,
         $"| {Name} | {Items:N0} | {Wall.TotalSeconds:F2} s | {Cpu.TotalSeconds:F2} s | {ItemsPerSecond:N0} items/s | {PeakBytes / (1024.0 * 1024.0):N0} MB | {Collections} |");
 
-    public const string Header = "| step | items | wall | CPU | items/s | peak working set | GCs |\n|---|---|---|---|---|---|---|";
+    public const string Header = "| step | items | wall | CPU | items/s | peak memory | GCs |\n|---|---|---|---|---|---|---|";
 }

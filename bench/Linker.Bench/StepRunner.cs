@@ -36,7 +36,9 @@ internal static class StepRunner
         : $"steps run this build's assemblies, JIT-compiled (no ReadyToRun publish beside {typeof(StepRunner).Assembly.Location}, or LINKER_BENCH_JIT_STEPS=1)";
 
     /// <summary>Starts the step process and waits for it.</summary>
-    public static async Task<StepResult> RunAsync(string name, int items, IReadOnlyList<string> verbArgs, CancellationToken cancellationToken)
+    /// <param name="environment">Set in the step's process only (e.g. <see cref="LargePages.Environment"/>).</param>
+    public static async Task<StepResult> RunAsync(
+        string name, int items, IReadOnlyList<string> verbArgs, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -61,6 +63,11 @@ internal static class StepRunner
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the step process");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -79,7 +86,7 @@ internal static class StepRunner
         var fields = marker[Marker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => f.Split('='))
             .ToDictionary(f => f[0], f => long.Parse(f[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        return new StepResult(name, items, wall, fields["peak"], fields["gcs"], TimeSpan.FromMilliseconds(fields["cpu"]));
+        return new StepResult(name, items, wall, fields["peak"] + fields["huge"], fields["gcs"], TimeSpan.FromMilliseconds(fields["cpu"]));
     }
 
     /// <summary>The child side without a published worker: runs the verb in-process, then prints its figures.</summary>
@@ -90,13 +97,16 @@ internal static class StepRunner
         return code;
     }
 
-    /// <summary>The process's peak working set, GC count and CPU time, as the line the parent reads.</summary>
+    /// <summary>
+    /// The process's peak working set, the huge pages it holds (not in the working set; a heap on huge pages keeps them
+    /// to the end, so at exit they are their peak), GC count and CPU time, as the line the parent reads.
+    /// </summary>
     public static void PrintFigures()
     {
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker} peak={self.PeakWorkingSet64} gcs={gcs} cpu={(long)self.TotalProcessorTime.TotalMilliseconds}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker} peak={self.PeakWorkingSet64} huge={LargePages.HeldBySelf()} gcs={gcs} cpu={(long)self.TotalProcessorTime.TotalMilliseconds}"));
         Console.Out.Flush();
     }
 }
