@@ -139,6 +139,49 @@ internal static class DashboardScenario
         GC.KeepAlive(again);
     }
 
+    /// <summary>
+    /// Renders each page from both reads of the kept folder's stored report (the dashboard's reader and the whole parse)
+    /// and prints whether they are the same: home, the first KR, every team, the unlinked page under several queries and its CSV.
+    /// </summary>
+    public static async Task CheckAsync(string configPath, TextWriter output, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath)).Build();
+        await using var services = new ServiceCollection()
+            .AddLinkerCore(configuration, Path.GetDirectoryName(Path.GetFullPath(configPath))!).AddLinkerWeb().BuildServiceProvider();
+        var store = services.GetRequiredService<DashboardStore>();
+        var archive = services.GetRequiredService<ReportArchive>();
+        var weeks = await store.WeeksAsync(cancellationToken);
+        var read = new DashboardView((await store.ReportAsync(null, cancellationToken))!, null, weeks, SignedIn: false);
+        var whole = new DashboardView((await archive.ReadReportAsync(null, cancellationToken))!, null, weeks, SignedIn: false);
+        var pages = new List<(string, Func<DashboardView, Task<string>>)>
+        {
+            ("home", v => Task.FromResult(HomePage.Render(v))),
+            ("kr", async v => ((HtmlPageResult)await DashboardEndpoints.KeyResultPageAsync(v, v.Report.Objectives[0].KeyResults[0].Id, store, cancellationToken)).Html),
+        };
+        pages.AddRange(whole.Report.Teams.Select(t => ($"team {t.Team}", (Func<DashboardView, Task<string>>)(async v =>
+            ((HtmlPageResult)await DashboardEndpoints.TeamPageAsync(v, t.Team, store, cancellationToken)).Html))));
+        var team = whole.Report.Teams[0].Team;
+        foreach (var query in new[]
+        {
+            new UnlinkedQuery(null, null, null, null, null, false, 1),
+            new UnlinkedQuery(team, null, null, null, "title", true, 1),
+            new UnlinkedQuery(null, null, "Epic", null, "points", true, 7),
+            new UnlinkedQuery(null, null, null, "in progress", "key", false, 4000),
+            new UnlinkedQuery(team, null, null, null, "points", false, 2),
+        })
+        {
+            pages.Add(($"unlinked {query}", v => Task.FromResult(UnlinkedPage.Render(v, query))));
+            pages.Add(($"unlinked.csv {query}", v => Task.FromResult(UnlinkedPage.Csv(v.Report, query))));
+        }
+
+        foreach (var (name, render) in pages)
+        {
+            var a = await render(read);
+            var b = await render(whole);
+            await output.WriteLineAsync($"{(a == b ? "same" : "DIFFERENT")} {name} ({a.Length:N0} chars)");
+        }
+    }
+
     private static async Task<DashboardView> ViewAsync(DashboardStore store, CancellationToken cancellationToken)
     {
         var report = await store.ReportAsync(null, cancellationToken) ?? throw new InvalidOperationException("the report step stored no report");
