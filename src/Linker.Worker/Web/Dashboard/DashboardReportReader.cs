@@ -103,6 +103,7 @@ internal static class DashboardReportReader
         }
     }
 
+    // One pass through each item's tokens (the window slides under it); only a suggestions value is held whole, to keep its bytes.
     private static UnlinkedRows ReadUnlinked(JsonWindow window, ref Utf8JsonReader reader)
     {
         var rows = new UnlinkedRows.Builder();
@@ -110,7 +111,7 @@ internal static class DashboardReportReader
         Span<char> chars = stackalloc char[MaxPooledChars];
         while (true)
         {
-            window.ReadWhole(ref reader);
+            window.Read(ref reader);
             if (reader.TokenType == JsonTokenType.EndArray)
             {
                 return rows.Build();
@@ -124,11 +125,25 @@ internal static class DashboardReportReader
             codes.Fill(-1);
             string? key = null, title = null, url = null;
             double? points = null;
-            (int Start, int Length)? suggestions = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            (int Start, int Length) suggestions = (-1, 0);
+            while (true)
             {
+                window.Read(ref reader);
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    break;
+                }
+
                 var property = Property(ref reader);
-                reader.Read();
+                if (property == Field.Suggestions)
+                {
+                    window.ReadWhole(ref reader);
+                    var (start, length) = ValueRange(ref reader);
+                    suggestions = rows.KeepSuggestions(window.Buffer.AsSpan(start, length));
+                    continue;
+                }
+
+                window.Read(ref reader);
                 switch (property)
                 {
                     case Field.Source or Field.Team or Field.Type or Field.State:
@@ -146,17 +161,30 @@ internal static class DashboardReportReader
                     case Field.Points:
                         points = JsonSerializer.Deserialize<double?>(ref reader, ReportJson.Options);
                         break;
-                    case Field.Suggestions:
-                        suggestions = ValueRange(ref reader);
-                        break;
                     default:
-                        SkipWhole(ref reader);
+                        Skip(window, ref reader);
                         break;
                 }
             }
 
-            rows.Add(codes, key, title, url, points, suggestions is var (start, length) ? window.Buffer.AsSpan(start, length) : default);
+            rows.Add(codes, key, title, url, points, suggestions);
         }
+    }
+
+    // Past the value the reader stands on, sliding the window as it goes (the link explanations: half the JSON, never kept).
+    private static void Skip(JsonWindow window, ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var depth = reader.CurrentDepth;
+        do
+        {
+            window.Read(ref reader);
+        }
+        while (reader.CurrentDepth > depth || reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray));
     }
 
     // A coded value's id, made from its chars in a stack buffer: only the first of each distinct value becomes a string.

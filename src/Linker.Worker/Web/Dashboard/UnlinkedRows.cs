@@ -236,8 +236,16 @@ internal sealed class UnlinkedRows : IReadOnlyList<UnlinkedItem>
             return Names.Count - 1;
         }
 
-        /// <summary>Adds one item; a coded value is an id from <see cref="Id"/> or −1 for null; <paramref name="suggestions"/> the JSON of the property, empty when absent.</summary>
-        public void Add(ReadOnlySpan<int> codes, string? key, string? title, string? url, double? points, ReadOnlySpan<byte> suggestions)
+        /// <summary>Keeps the JSON of an item's suggestions; the range it answers goes to <see cref="Add"/>.</summary>
+        public (int Start, int Length) KeepSuggestions(ReadOnlySpan<byte> json)
+        {
+            var start = SuggestionJson.WrittenCount;
+            SuggestionJson.Write(json);
+            return (start, json.Length);
+        }
+
+        /// <summary>Adds one item; a coded value is an id from <see cref="Id"/> or −1 for null; <paramref name="suggestions"/> from <see cref="KeepSuggestions"/>, start −1 when absent.</summary>
+        public void Add(ReadOnlySpan<int> codes, string? key, string? title, string? url, double? points, (int Start, int Length) suggestions)
         {
             for (var c = 0; c < codes.Length; c++)
             {
@@ -252,12 +260,8 @@ internal sealed class UnlinkedRows : IReadOnlyList<UnlinkedItem>
             Titles.Add(title);
             Urls.Add(url);
             Points.Add(points);
-            SuggestionStarts.Add(!suggestions.IsEmpty ? SuggestionJson.WrittenCount : -1);
+            SuggestionStarts.Add(suggestions.Start);
             SuggestionLengths.Add(suggestions.Length);
-            if (!suggestions.IsEmpty)
-            {
-                SuggestionJson.Write(suggestions);
-            }
         }
 
         public UnlinkedRows Build() => new(this);
