@@ -25,7 +25,7 @@ internal static class BenchCommand
     {
         if (args.Length == 0)
         {
-            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] [--large-pages MB] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] [--rounds N] | output-parts --config KEPT/config/linker.json [--repeat R] [--only PART] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
+            await output.WriteLineAsync("usage: Linker.Bench ingest --items N [--seed S] [--skip full,report] [--keep] [--large-pages MB] | page --items N [--seed S] | github --items N [--latency-ms L] [--seed S] [--concurrency C] | jira --items N [--latency-ms L] [--flavor cloud|datacenter] [--concurrency 1,2,4] | azure-devops --items N [--latency-ms L] [--concurrency 1,2,4] | dashboard --items N [--seed S] | dashboard --config KEPT/config/linker.json [--page home|kr|team|unlinked] [--whole-parse] [--check] | report-phases --config KEPT/config/linker.json [--formats md,json,html,csv] [--rounds N] | output-parts --config KEPT/config/linker.json [--repeat R] [--only PART] | link-phases --config KEPT/config/linker.json | suggest --items N --unlinked U [--seed S] [--evaluate SHARE] | micro [BenchmarkDotNet arguments]");
             return 2;
         }
 
@@ -48,6 +48,13 @@ internal static class BenchCommand
                 // process: on a shared machine the separate build of the default toolchain timed out.
                 BenchmarkSwitcher.FromTypes([typeof(MicroBenchmarks), typeof(PageCommitBenchmarks)]).Run(
                     args[1..], DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)));
+                return 0;
+            case "dashboard" when Text(args, "--config") is { } kept && args.Contains("--check"):
+                await DashboardScenario.CheckAsync(kept, output, cancellationToken);
+                return 0;
+            case "dashboard" when Text(args, "--config") is { } kept:
+                await DashboardScenario.FirstViewAsync(
+                    kept, Text(args, "--page") ?? "home", args.Contains("--whole-parse"), output, cancellationToken);
                 return 0;
             case "dashboard":
                 await DashboardScenario.RunAsync(Int(args, "--items", 100_000), Int(args, "--seed", 47), output, cancellationToken);

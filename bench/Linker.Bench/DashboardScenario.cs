@@ -75,6 +75,113 @@ internal static class DashboardScenario
         }
     }
 
+    /// <summary>
+    /// The first view of one page over a kept folder's stored report (as right after a refresh, in a fresh process): wall,
+    /// CPU, bytes allocated and peak working set of reading the report and rendering the page, then the working set once
+    /// the garbage is collected (what the worker keeps for the week). <paramref name="wholeParse"/>: the report read as
+    /// the dashboard read it before (the whole JSON parsed by the report's deserializer), for comparison.
+    /// Pages: <c>home</c>, <c>kr</c> (the first KR), <c>team</c> (the first team), <c>unlinked</c> (filtered by the
+    /// first team, sorted by title descending).
+    /// </summary>
+    public static async Task FirstViewAsync(string configPath, string page, bool wholeParse, TextWriter output, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath)).Build();
+        await using var services = new ServiceCollection()
+            .AddLinkerCore(configuration, Path.GetDirectoryName(Path.GetFullPath(configPath))!).AddLinkerWeb().BuildServiceProvider();
+        var store = services.GetRequiredService<DashboardStore>();
+        var archive = services.GetRequiredService<ReportArchive>();
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+
+        WeeklyReport? report = (wholeParse ? await archive.ReadReportAsync(null, cancellationToken) : await store.ReportAsync(null, cancellationToken))
+            ?? throw new InvalidOperationException("the kept folder holds no stored report");
+        var view = new DashboardView(report, null, await store.WeeksAsync(cancellationToken), SignedIn: false);
+        var team = report.Teams[0].Team;
+        var result = page switch
+        {
+            "home" => new HtmlPageResult(HomePage.Render(view)),
+            "kr" => await DashboardEndpoints.KeyResultPageAsync(view, report.Objectives[0].KeyResults[0].Id, store, cancellationToken),
+            "team" => await DashboardEndpoints.TeamPageAsync(view, team, store, cancellationToken),
+            "unlinked" => new HtmlPageResult(UnlinkedPage.Render(view, new UnlinkedQuery(team, null, null, null, "title", Descending: true, Page: 1))),
+            _ => throw new ArgumentException($"unknown page '{page}' (home, kr, team, unlinked)", nameof(page)),
+        };
+        var html = ((HtmlPageResult)result).Html;
+
+        var wall = clock.Elapsed;
+        self.Refresh();
+        var cpuUsed = self.TotalProcessorTime - cpu;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var peak = self.PeakWorkingSet64;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        self.Refresh();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"first view of {page} ({(wholeParse ? "whole parse, as before" : "dashboard reader")}; {report.UnlinkedItems.Count:N0} unlinked items): " +
+            $"wall {wall.TotalSeconds:F2} s, CPU {cpuUsed.TotalSeconds:F2} s, allocated {bytes / 1048576.0:N0} MB, peak working set {peak / 1048576.0:N0} MB, " +
+            $"page {html.Length / 1024.0:N0} KiB; after a full collection: heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB, working set {self.WorkingSet64 / 1048576.0:N0} MB"));
+        GC.KeepAlive(report);
+
+        // Again in the warm process (JIT and EF Core's model done, as in a worker that has served pages before): the read alone.
+        store.Forget(report.Week);
+        report = null;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        cpu = self.TotalProcessorTime;
+        allocated = GC.GetTotalAllocatedBytes(precise: true);
+        clock.Restart();
+        var again = wholeParse ? await archive.ReadReportAsync(null, cancellationToken) : await store.ReportAsync(null, cancellationToken);
+        wall = clock.Elapsed;
+        self.Refresh();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"read again, warm: wall {wall.TotalSeconds:F2} s, CPU {(self.TotalProcessorTime - cpu).TotalSeconds:F2} s, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:N0} MB"));
+        GC.KeepAlive(again);
+    }
+
+    /// <summary>
+    /// Renders each page from both reads of the kept folder's stored report (the dashboard's reader and the whole parse)
+    /// and prints whether they are the same: home, the first KR, every team, the unlinked page under several queries and its CSV.
+    /// </summary>
+    public static async Task CheckAsync(string configPath, TextWriter output, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath)).Build();
+        await using var services = new ServiceCollection()
+            .AddLinkerCore(configuration, Path.GetDirectoryName(Path.GetFullPath(configPath))!).AddLinkerWeb().BuildServiceProvider();
+        var store = services.GetRequiredService<DashboardStore>();
+        var archive = services.GetRequiredService<ReportArchive>();
+        var weeks = await store.WeeksAsync(cancellationToken);
+        var read = new DashboardView((await store.ReportAsync(null, cancellationToken))!, null, weeks, SignedIn: false);
+        var whole = new DashboardView((await archive.ReadReportAsync(null, cancellationToken))!, null, weeks, SignedIn: false);
+        var pages = new List<(string, Func<DashboardView, Task<string>>)>
+        {
+            ("home", v => Task.FromResult(HomePage.Render(v))),
+            ("kr", async v => ((HtmlPageResult)await DashboardEndpoints.KeyResultPageAsync(v, v.Report.Objectives[0].KeyResults[0].Id, store, cancellationToken)).Html),
+        };
+        pages.AddRange(whole.Report.Teams.Select(t => ($"team {t.Team}", (Func<DashboardView, Task<string>>)(async v =>
+            ((HtmlPageResult)await DashboardEndpoints.TeamPageAsync(v, t.Team, store, cancellationToken)).Html))));
+        var team = whole.Report.Teams[0].Team;
+        foreach (var query in new[]
+        {
+            new UnlinkedQuery(null, null, null, null, null, false, 1),
+            new UnlinkedQuery(team, null, null, null, "title", true, 1),
+            new UnlinkedQuery(null, null, "Epic", null, "points", true, 7),
+            new UnlinkedQuery(null, null, null, "in progress", "key", false, 4000),
+            new UnlinkedQuery(team, null, null, null, "points", false, 2),
+        })
+        {
+            pages.Add(($"unlinked {query}", v => Task.FromResult(UnlinkedPage.Render(v, query))));
+            pages.Add(($"unlinked.csv {query}", v => Task.FromResult(UnlinkedPage.Csv(v.Report, query))));
+        }
+
+        foreach (var (name, render) in pages)
+        {
+            var a = await render(read);
+            var b = await render(whole);
+            await output.WriteLineAsync($"{(a == b ? "same" : "DIFFERENT")} {name} ({a.Length:N0} chars)");
+        }
+    }
+
     private static async Task<DashboardView> ViewAsync(DashboardStore store, CancellationToken cancellationToken)
     {
         var report = await store.ReportAsync(null, cancellationToken) ?? throw new InvalidOperationException("the report step stored no report");

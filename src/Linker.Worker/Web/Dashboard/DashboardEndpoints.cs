@@ -52,12 +52,13 @@ internal static class DashboardEndpoints
         string id, HttpContext context, DashboardStore store, DashboardAccess access, CancellationToken cancellationToken)
     {
         var (view, problem) = await LoadAsync(context, store, access, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        return problem ?? await KeyResultPageAsync(view!, id, store, cancellationToken);
+    }
 
-        var found = view!.Report.Objectives
+    /// <summary>The KR page of <paramref name="id"/> (case-insensitive) over <paramref name="view"/>, with its linked work from the store.</summary>
+    internal static async Task<IResult> KeyResultPageAsync(DashboardView view, string id, DashboardStore store, CancellationToken cancellationToken)
+    {
+        var found = view.Report.Objectives
             .SelectMany(o => o.KeyResults.Select(k => (Objective: o, Kr: k)))
             .FirstOrDefault(p => string.Equals(p.Kr.Id, id, StringComparison.OrdinalIgnoreCase));
         if (found.Kr is null)
@@ -73,13 +74,14 @@ internal static class DashboardEndpoints
         string team, HttpContext context, DashboardStore store, DashboardAccess access, CancellationToken cancellationToken)
     {
         var (view, problem) = await LoadAsync(context, store, access, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        return problem ?? await TeamPageAsync(view!, team, store, cancellationToken);
+    }
 
+    /// <summary>The page of <paramref name="team"/> (case-insensitive; <c>%2F</c> for a slash) over <paramref name="view"/>.</summary>
+    internal static async Task<IResult> TeamPageAsync(DashboardView view, string team, DashboardStore store, CancellationToken cancellationToken)
+    {
         team = team.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        var report = view!.Report;
+        var report = view.Report;
         var tagFindings = report.Findings.Where(TagFinding.IsTagFinding).ToList();
         var teamOf = await store.TeamsOfAsync([.. tagFindings.Select(f => f.Subject)], cancellationToken);
         var findings = tagFindings
@@ -87,7 +89,7 @@ internal static class DashboardEndpoints
             .Select(TagFinding.Read)
             .ToList();
         var figures = report.Teams.FirstOrDefault(t => string.Equals(t.Team, team, StringComparison.OrdinalIgnoreCase));
-        var unlinked = report.UnlinkedItems.Where(i => string.Equals(i.Team, team, StringComparison.OrdinalIgnoreCase)).ToList();
+        var unlinked = new UnlinkedQuery(team, null, null, null, null, Descending: false, Page: 1).Apply(report.UnlinkedItems);
         if (figures is null && unlinked.Count == 0 && findings.Count == 0)
         {
             return NotFound("No such team", $"The report of {report.Week} has no team '{team}'.");

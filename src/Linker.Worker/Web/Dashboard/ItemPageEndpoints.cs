@@ -49,8 +49,11 @@ internal static class ItemPageEndpoints
         }
 
         var item = linked.Item;
-        var inReport = view!.Report.UnlinkedItems.FirstOrDefault(u =>
-            string.Equals(u.Source, item.Source, StringComparison.OrdinalIgnoreCase) && string.Equals(u.Key, item.Key, StringComparison.OrdinalIgnoreCase));
+        var unlinked = view!.Report.UnlinkedItems;
+        var inReport = unlinked is UnlinkedRows columns
+            ? columns.Find(item.Source, item.Key)
+            : unlinked.FirstOrDefault(u =>
+                string.Equals(u.Source, item.Source, StringComparison.OrdinalIgnoreCase) && string.Equals(u.Key, item.Key, StringComparison.OrdinalIgnoreCase));
         var history = await writeBack.HistoryAsync(item.Source, item.ExternalId, cancellationToken);
         var tokens = antiforgery.GetAndStoreTokens(context);
         var parts = new ItemPage.Parts(linked, inReport, history, writeBack.StateOf(item.Source), tokens.FormFieldName, tokens.RequestToken ?? "");

@@ -54,10 +54,11 @@ internal static class UnlinkedPage
             html.Append(Inv, $"<input type=\"hidden\" name=\"week\" value=\"{Encode(week)}\">");
         }
 
-        Select(html, "team", "Team", query.Team, all.Select(i => i.Team));
-        Select(html, "source", "Source", query.Source, all.Select(i => i.Source));
-        Select(html, "type", "Type", query.Type, all.Select(i => i.Type));
-        Select(html, "state", "State", query.State, all.Select(i => i.State));
+        var columns = all as UnlinkedRows;
+        Select(html, "team", "Team", query.Team, columns?.Values(UnlinkedRows.Column.Team) ?? all.Select(i => i.Team));
+        Select(html, "source", "Source", query.Source, columns?.Values(UnlinkedRows.Column.Source) ?? all.Select(i => i.Source));
+        Select(html, "type", "Type", query.Type, columns?.Values(UnlinkedRows.Column.Type) ?? all.Select(i => i.Type));
+        Select(html, "state", "State", query.State, columns?.Values(UnlinkedRows.Column.State) ?? all.Select(i => i.State));
         if (query.Sort is { } sort)
         {
             html.Append(Inv, $"<input type=\"hidden\" name=\"sort\" value=\"{Encode(sort)}\"><input type=\"hidden\" name=\"dir\" value=\"{(query.Descending ? "desc" : "asc")}\">");

@@ -27,6 +27,11 @@ internal sealed record UnlinkedQuery(string? Team, string? Source, string? Type,
     /// <summary>Every row that passes the filters, in the asked order (ties by source and key): the page's rows and the CSV's.</summary>
     public IReadOnlyList<UnlinkedItem> Apply(IReadOnlyList<UnlinkedItem> items)
     {
+        if (items is UnlinkedRows columns)
+        {
+            return columns.Select(this);
+        }
+
         var rows = items.Where(i =>
             Matches(Team, i.Team) && Matches(Source, i.Source) && Matches(Type, i.Type) && Matches(State, i.State));
         if (Sort is null)
